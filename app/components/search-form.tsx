@@ -1,0 +1,96 @@
+import { Form } from "react-router";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
+import type { MessageKey } from "#app/modules/i18n/messages.en.ts";
+import { AUDIENCE_CODES, CATEGORY_CODES } from "#app/modules/directory/taxonomy.ts";
+
+type Place = { code: string; name: string };
+
+export type SearchFormValues = {
+  country?: string;
+  region?: string;
+  category: string[];
+  audience?: string;
+  q?: string;
+};
+
+/** A plain GET form: it works without JavaScript and every search has a shareable address. */
+export function SearchForm({
+  countries,
+  regions,
+  values,
+}: {
+  countries: Place[];
+  regions: Place[];
+  values: SearchFormValues;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Form method="get" action="/search" className="search-form" role="search">
+      <div className="field">
+        <label htmlFor="country">{t("search.country")}</label>
+        <select id="country" name="country" defaultValue={values.country ?? ""} autoComplete="country">
+          <option value="">{t("search.countryAny")}</option>
+          {countries.map((country) => (
+            <option key={country.code} value={country.code}>
+              {country.name}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <div className="field">
+        <label htmlFor="region">{t("search.region")}</label>
+        {regions.length > 0 ? (
+          <select id="region" name="region" defaultValue={values.region ?? ""}>
+            <option value="">{t("search.regionAny")}</option>
+            {regions.map((region) => (
+              <option key={region.code} value={region.code}>
+                {region.name}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <p className="hint" id="region">
+            {t("search.regionHint")}
+          </p>
+        )}
+      </div>
+
+      <fieldset className="field">
+        <legend>{t("search.category")}</legend>
+        <div className="choices">
+          {CATEGORY_CODES.map((code) => (
+            <label key={code} className="choice">
+              <input type="checkbox" name="category" value={code} defaultChecked={values.category.includes(code)} />
+              <span>{t(`category.${code}` as MessageKey)}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <div className="field">
+        <label htmlFor="audience">{t("search.audience")}</label>
+        <select id="audience" name="audience" defaultValue={values.audience ?? ""}>
+          <option value="">{t("search.audienceAny")}</option>
+          {AUDIENCE_CODES.map((code) => (
+            <option key={code} value={code}>
+              {t(`audience.${code}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <div className="field">
+        <label htmlFor="q">{t("search.words")}</label>
+        <input id="q" name="q" type="search" defaultValue={values.q ?? ""} maxLength={200} aria-describedby="q-hint" />
+        <p className="hint" id="q-hint">
+          {t("search.wordsHint")}
+        </p>
+      </div>
+
+      <button type="submit" className="button primary">
+        {t("search.submit")}
+      </button>
+    </Form>
+  );
+}

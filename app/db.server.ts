@@ -1,0 +1,15 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "#app/generated/prisma/client.ts";
+
+// The one database client. DATABASE_URL is set by the server before the app
+// loads (either the configured server or the embedded one), and by the test setup.
+
+function createClient(): PrismaClient {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: start Signpost with `npm start` or `npm run dev`.");
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+}
+
+// Kept on globalThis so that the dev server's module reloads reuse one pool.
+const globalForPrisma = globalThis as unknown as { signpostPrisma?: PrismaClient };
+export const prisma: PrismaClient = (globalForPrisma.signpostPrisma ??= createClient());

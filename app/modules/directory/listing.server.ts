@@ -1,0 +1,266 @@
+import { z } from "zod";
+import { prisma } from "#app/db.server.ts";
+import type { Prisma } from "#app/generated/prisma/client.ts";
+import { isCountryCode, isSubdivisionOf } from "#app/modules/regions/regions.server.ts";
+import { parseClockTime } from "./opening-hours.ts";
+import { AUDIENCE_CODES, CATEGORY_CODES, TAXONOMY } from "./taxonomy.ts";
+
+// A complete listing (organization, service and everything hanging off it) in
+// one validated shape. The seed, the tests' factories and, later, imports and
+// moderation all write listings through saveListing, so they share one set of rules.
+
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lower-case words joined by hyphens");
+const httpsUrl = z.url({ protocol: /^https?$/ });
+const timezone = z.string().refine((value) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}, "not an IANA time zone");
+
+const clockTime = z.string().transform((value, context) => {
+  try {
+    return parseClockTime(value);
+  } catch (error) {
+    context.addIssue({ code: "custom", message: (error as Error).message });
+    return z.NEVER;
+  }
+});
+
+const OpeningHoursSchema = z.object({
+  days: z.array(z.number().int().min(1).max(7)).min(1),
+  opens: clockTime,
+  closes: clockTime,
+});
+
+const ContactChannelSchema = z.object({
+  kind: z.enum(["PHONE", "SMS", "CHAT", "EMAIL", "WEB_FORM", "WALK_IN", "APP"]),
+  value: z.string().trim().min(1).max(500),
+  label: z.string().trim().max(200).optional(),
+  alwaysOpen: z.boolean().default(false),
+  hours: z.array(OpeningHoursSchema).default([]),
+});
+
+const ServiceAreaSchema = z
+  .object({
+    kind: z.enum(["INTERNATIONAL", "COUNTRY", "SUBDIVISION", "LOCALITY"]),
+    country: z.string().optional(),
+    subdivision: z.string().optional(),
+    locality: z.string().trim().min(1).optional(),
+  })
+  .superRefine((area, context) => {
+    if (area.kind === "INTERNATIONAL") return;
+    if (!area.country || !isCountryCode(area.country)) {
+      context.addIssue({ code: "custom", path: ["country"], message: "an ISO 3166-1 alpha-2 country code" });
+      return;
+    }
+    if (area.subdivision && !isSubdivisionOf(area.subdivision, area.country)) {
+      context.addIssue({ code: "custom", path: ["subdivision"], message: `not an ISO 3166-2 subdivision of ${area.country}` });
+    }
+    if (area.kind === "SUBDIVISION" && !area.subdivision) {
+      context.addIssue({ code: "custom", path: ["subdivision"], message: "required for a subdivision area" });
+    }
+    if (area.kind === "LOCALITY" && !area.locality) {
+      context.addIssue({ code: "custom", path: ["locality"], message: "required for a locality area" });
+    }
+  });
+
+const LocationSchema = z.object({
+  name: z.string().optional(),
+  address: z.string().optional(),
+  locality: z.string().optional(),
+  postalCode: z.string().optional(),
+  subdivision: z.string().optional(),
+  country: z.string().refine(isCountryCode, "an ISO 3166-1 alpha-2 country code"),
+  latitude: z.number().min(-90).max(90).optional(),
+  longitude: z.number().min(-180).max(180).optional(),
+});
+
+const sharing = z.enum(["NEVER", "ONLY_IF_SOMEONE_IS_AT_RISK", "ALWAYS", "UNKNOWN"]).default("UNKNOWN");
+const yesNoUnknown = z.enum(["YES", "NO", "UNKNOWN"]).default("UNKNOWN");
+
+export const ListingSchema = z
+  .object({
+    slug,
+    name: z.string().trim().min(2).max(200),
+    alternateName: z.string().trim().max(200).optional(),
+    organization: z.object({
+      slug,
+      name: z.string().trim().min(2).max(200),
+      description: z.string().optional(),
+      website: httpsUrl.optional(),
+      sourceUrl: httpsUrl.optional(),
+    }),
+    shortDescription: z.string().trim().min(10).max(300),
+    description: z.string().trim().min(10).max(5000),
+    eligibility: z.string().trim().max(1000).optional(),
+    cost: z.enum(["FREE", "LOW_COST", "PAID"]).default("FREE"),
+    costNote: z.string().trim().max(500).optional(),
+    accessibility: z.string().trim().max(1000).optional(),
+    status: z.enum(["DRAFT", "IN_REVIEW", "PUBLISHED", "ARCHIVED"]).default("DRAFT"),
+    website: httpsUrl.optional(),
+    sourceUrl: httpsUrl,
+    safety: z
+      .object({
+        anonymousContact: yesNoUnknown,
+        tellsPolice: sharing,
+        tellsParents: sharing,
+        childCanUseWithoutParent: yesNoUnknown,
+        minimumAge: z.number().int().min(0).max(120).optional(),
+        maximumAge: z.number().int().min(0).max(120).optional(),
+        recordsKept: z.string().trim().max(1000).optional(),
+      })
+      .default({
+        anonymousContact: "UNKNOWN",
+        tellsPolice: "UNKNOWN",
+        tellsParents: "UNKNOWN",
+        childCanUseWithoutParent: "UNKNOWN",
+      }),
+    alwaysOpen: z.boolean().default(false),
+    timezone: timezone.default("UTC"),
+    hours: z.array(OpeningHoursSchema).default([]),
+    lastVerifiedAt: z.coerce.date().optional(),
+    areas: z.array(ServiceAreaSchema).min(1, "a service must cover at least one place"),
+    contactChannels: z.array(ContactChannelSchema).min(1, "a service needs at least one way to contact it"),
+    locations: z.array(LocationSchema).default([]),
+    languages: z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "a BCP 47 language tag")).min(1),
+    categories: z.array(z.enum(CATEGORY_CODES)).min(1),
+    audiences: z.array(z.enum(AUDIENCE_CODES)).default([]),
+  })
+  .refine(
+    (listing) =>
+      listing.safety.minimumAge === undefined ||
+      listing.safety.maximumAge === undefined ||
+      listing.safety.minimumAge <= listing.safety.maximumAge,
+    { path: ["safety", "maximumAge"], message: "the maximum age is below the minimum age" },
+  );
+
+export type ListingInput = z.input<typeof ListingSchema>;
+export type Listing = z.output<typeof ListingSchema>;
+
+function toPeriods(hours: Listing["hours"]) {
+  return hours.flatMap((block) => block.days.map((weekday) => ({ weekday, opensAt: block.opens, closesAt: block.closes })));
+}
+
+/**
+ * Creates or replaces a listing, matched by the service's slug (and the
+ * organization's slug). Everything hanging off the service is rewritten, in
+ * one transaction, so a listing is never half-saved. Returns the service id.
+ */
+export async function saveListing(input: ListingInput): Promise<string> {
+  const listing = ListingSchema.parse(input);
+  return prisma.$transaction(async (tx) => {
+    const terms = await tx.taxonomyTerm.findMany({ include: { taxonomy: true } });
+    const termId = (taxonomy: string, code: string) => {
+      const term = terms.find((candidate) => candidate.taxonomy.code === taxonomy && candidate.code === code);
+      if (!term) throw new Error(`Unknown ${taxonomy} "${code}": is the database migrated?`);
+      return term.id;
+    };
+
+    const organizationData = {
+      name: listing.organization.name,
+      description: listing.organization.description ?? null,
+      website: listing.organization.website ?? null,
+      sourceUrl: listing.organization.sourceUrl ?? null,
+    };
+    const organization = await tx.organization.upsert({
+      where: { slug: listing.organization.slug },
+      create: { slug: listing.organization.slug, ...organizationData },
+      update: organizationData,
+    });
+
+    const serviceData = {
+      organizationId: organization.id,
+      name: listing.name,
+      alternateName: listing.alternateName ?? null,
+      shortDescription: listing.shortDescription,
+      description: listing.description,
+      eligibility: listing.eligibility ?? null,
+      cost: listing.cost,
+      costNote: listing.costNote ?? null,
+      accessibility: listing.accessibility ?? null,
+      status: listing.status,
+      website: listing.website ?? null,
+      sourceUrl: listing.sourceUrl,
+      anonymousContact: listing.safety.anonymousContact,
+      tellsPolice: listing.safety.tellsPolice,
+      tellsParents: listing.safety.tellsParents,
+      childCanUseWithoutParent: listing.safety.childCanUseWithoutParent,
+      minimumAge: listing.safety.minimumAge ?? null,
+      maximumAge: listing.safety.maximumAge ?? null,
+      recordsKept: listing.safety.recordsKept ?? null,
+      alwaysOpen: listing.alwaysOpen,
+      timezone: listing.timezone,
+      lastVerifiedAt: listing.lastVerifiedAt ?? null,
+    } satisfies Prisma.ServiceUncheckedUpdateInput;
+    const service = await tx.service.upsert({
+      where: { slug: listing.slug },
+      create: { slug: listing.slug, ...serviceData },
+      update: serviceData,
+    });
+    const serviceId = service.id;
+
+    await tx.schedule.deleteMany({ where: { serviceId } });
+    await tx.contactChannel.deleteMany({ where: { serviceId } });
+    await tx.serviceArea.deleteMany({ where: { serviceId } });
+    await tx.serviceLanguage.deleteMany({ where: { serviceId } });
+    await tx.serviceTaxonomyTerm.deleteMany({ where: { serviceId } });
+    const previousLocations = await tx.serviceAtLocation.findMany({ where: { serviceId }, select: { locationId: true } });
+    await tx.serviceAtLocation.deleteMany({ where: { serviceId } });
+    await tx.location.deleteMany({
+      where: { id: { in: previousLocations.map((row) => row.locationId) }, serviceAtLocations: { none: {} } },
+    });
+
+    await tx.serviceArea.createMany({
+      data: listing.areas.map((area) => ({
+        serviceId,
+        kind: area.kind,
+        country: area.kind === "INTERNATIONAL" ? null : (area.country ?? null),
+        subdivision: area.subdivision ?? null,
+        locality: area.locality ?? null,
+      })),
+    });
+    await tx.schedule.createMany({ data: toPeriods(listing.hours).map((period) => ({ serviceId, ...period })) });
+    for (const [position, channel] of listing.contactChannels.entries()) {
+      await tx.contactChannel.create({
+        data: {
+          serviceId,
+          kind: channel.kind,
+          value: channel.value,
+          label: channel.label ?? null,
+          alwaysOpen: channel.alwaysOpen,
+          position,
+          schedules: { create: toPeriods(channel.hours).map((period) => ({ serviceId, ...period })) },
+        },
+      });
+    }
+    await tx.serviceLanguage.createMany({ data: [...new Set(listing.languages)].map((code) => ({ serviceId, code })) });
+    const termIds = [
+      ...new Set([
+        ...listing.categories.map((code) => termId(TAXONOMY.category, code)),
+        ...listing.audiences.map((code) => termId(TAXONOMY.audience, code)),
+      ]),
+    ];
+    await tx.serviceTaxonomyTerm.createMany({ data: termIds.map((id) => ({ serviceId, termId: id })) });
+
+    for (const location of listing.locations) {
+      const saved = await tx.location.create({
+        data: {
+          organizationId: organization.id,
+          name: location.name ?? null,
+          address: location.address ?? null,
+          locality: location.locality ?? null,
+          postalCode: location.postalCode ?? null,
+          subdivision: location.subdivision ?? null,
+          country: location.country,
+          latitude: location.latitude ?? null,
+          longitude: location.longitude ?? null,
+        },
+      });
+      await tx.serviceAtLocation.create({ data: { serviceId, locationId: saved.id } });
+    }
+    return serviceId;
+  });
+}

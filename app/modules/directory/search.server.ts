@@ -1,0 +1,165 @@
+import { z } from "zod";
+import { prisma } from "#app/db.server.ts";
+import { Prisma } from "#app/generated/prisma/client.ts";
+import { isCountryCode, isSubdivisionOf, relatedSubdivisions } from "#app/modules/regions/regions.server.ts";
+import { loadSummaries, type ServiceSummary } from "./service-summary.server.ts";
+import { AUDIENCE_CODES, CATEGORY_CODES, TAXONOMY } from "./taxonomy.ts";
+
+export const PAGE_SIZE = 10;
+export const MAX_PAGE = 500;
+
+const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+/** GET /search parameters. Repeatable: category. */
+export const SearchQuerySchema = z
+  .object({
+    country: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .transform((value) => value.toUpperCase())
+        .refine(isCountryCode, "Choose a country from the list (a two-letter ISO 3166-1 code such as GB).")
+        .optional(),
+    ),
+    region: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .transform((value) => value.toUpperCase())
+        .optional(),
+    ),
+    category: z
+      .array(z.enum(CATEGORY_CODES, { error: "Choose a kind of help from the list." }))
+      .max(CATEGORY_CODES.length)
+      .default([]),
+    audience: z.preprocess(
+      emptyToUndefined,
+      z.enum(AUDIENCE_CODES, { error: "Choose who the help is for from the list." }).optional(),
+    ),
+    q: z.preprocess(
+      emptyToUndefined,
+      z.string().trim().max(200, "Use fewer words: at most 200 characters.").optional(),
+    ),
+    page: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ error: "The page must be a whole number." })
+        .int("The page must be a whole number.")
+        .min(1, "The page must be 1 or more.")
+        .max(MAX_PAGE, `The page must be ${MAX_PAGE} or less.`)
+        .default(1),
+    ),
+  })
+  .superRefine((query, context) => {
+    if (!query.region) return;
+    if (!query.country) {
+      context.addIssue({ code: "custom", path: ["region"], message: "Choose a country before a region." });
+    } else if (!isSubdivisionOf(query.region, query.country)) {
+      context.addIssue({
+        code: "custom",
+        path: ["region"],
+        message: `Choose a region of the chosen country (an ISO 3166-2 code such as ${query.country}-…).`,
+      });
+    }
+  });
+
+export type SearchQuery = z.output<typeof SearchQuerySchema>;
+export const REPEATABLE_SEARCH_PARAMS = ["category"] as const;
+
+export type SearchResult = {
+  services: ServiceSummary[];
+  total: number;
+  page: number;
+  pageCount: number;
+};
+
+/**
+ * Published services that cover the place searched, filtered and ranked:
+ * the most local coverage first (locality, then region, then country, then
+ * international), then text relevance, then the most recently verified, then
+ * name and id so that the order never changes between two identical requests.
+ */
+export async function searchServices(query: SearchQuery, now = new Date()): Promise<SearchResult> {
+  const text = query.q ?? null;
+  const rows = await prisma.$queryRaw<{ id: string; total: bigint }[]>`
+    SELECT s.id, count(*) OVER () AS total
+    FROM service s
+    JOIN LATERAL (
+      SELECT min(CASE a.kind WHEN 'LOCALITY' THEN 0 WHEN 'SUBDIVISION' THEN 1 WHEN 'COUNTRY' THEN 2 ELSE 3 END) AS specificity
+      FROM service_area a
+      WHERE a.service_id = s.id AND ${coverageCondition(query)}
+    ) coverage ON coverage.specificity IS NOT NULL
+    WHERE s.status = 'PUBLISHED'
+      AND ${termCondition(TAXONOMY.category, query.category)}
+      AND ${termCondition(TAXONOMY.audience, query.audience ? [query.audience] : [])}
+      AND ${textCondition(text)}
+    ORDER BY coverage.specificity, ${relevance(text)} DESC, s.last_verified_at DESC NULLS LAST, s.name, s.id
+    LIMIT ${PAGE_SIZE} OFFSET ${(query.page - 1) * PAGE_SIZE}
+  `;
+  const total = rows.length > 0 ? Number(rows[0]!.total) : await countMatches(query);
+  const services = await loadSummaries(
+    rows.map((row) => row.id),
+    now,
+  );
+  return { services, total, page: query.page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+// A page past the end returns no rows, and so no window count: count apart.
+async function countMatches(query: SearchQuery): Promise<number> {
+  if (query.page === 1) return 0;
+  const [row] = await prisma.$queryRaw<{ total: bigint }[]>`
+    SELECT count(*) AS total FROM service s
+    WHERE s.status = 'PUBLISHED'
+      AND EXISTS (SELECT 1 FROM service_area a WHERE a.service_id = s.id AND ${coverageCondition(query)})
+      AND ${termCondition(TAXONOMY.category, query.category)}
+      AND ${termCondition(TAXONOMY.audience, query.audience ? [query.audience] : [])}
+      AND ${textCondition(query.q ?? null)}
+  `;
+  return Number(row?.total ?? 0);
+}
+
+/** A service area covers the place when it is international, national for the country, or in/around the region. */
+function coverageCondition(query: SearchQuery): Prisma.Sql {
+  if (!query.country) return Prisma.sql`TRUE`;
+  if (!query.region) return Prisma.sql`(a.kind = 'INTERNATIONAL' OR a.country = ${query.country})`;
+  return Prisma.sql`(a.kind = 'INTERNATIONAL' OR (a.country = ${query.country} AND (
+    a.kind = 'COUNTRY' OR a.subdivision = ANY(${relatedSubdivisions(query.region)}::text[]))))`;
+}
+
+function termCondition(taxonomy: string, codes: readonly string[]): Prisma.Sql {
+  if (codes.length === 0) return Prisma.sql`TRUE`;
+  return Prisma.sql`EXISTS (
+    SELECT 1 FROM service_taxonomy_term st
+    JOIN taxonomy_term t ON t.id = st.term_id
+    JOIN taxonomy x ON x.id = t.taxonomy_id
+    WHERE st.service_id = s.id AND x.code = ${taxonomy} AND t.code = ANY(${[...codes]}::text[]))`;
+}
+
+// Words match through the full-text document; a misspelt name ("chilldline")
+// still matches through trigram word similarity on the names.
+function textCondition(text: string | null): Prisma.Sql {
+  if (!text) return Prisma.sql`TRUE`;
+  return Prisma.sql`(s.search_document @@ websearch_to_tsquery('signpost_simple', ${text})
+    OR lower(signpost_unaccent(${text})) <% s.search_text)`;
+}
+
+function relevance(text: string | null): Prisma.Sql {
+  if (!text) return Prisma.sql`0::real`; // an expression: a bare 0 in ORDER BY means "column 0"
+  return Prisma.sql`(ts_rank_cd(s.search_document, websearch_to_tsquery('signpost_simple', ${text}))
+    + word_similarity(lower(signpost_unaccent(${text})), s.search_text))`;
+}
+
+/** International services, for the "nothing found" page and for places we have nothing for yet. */
+export async function listInternationalServices(now = new Date()): Promise<ServiceSummary[]> {
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT s.id FROM service s
+    WHERE s.status = 'PUBLISHED'
+      AND EXISTS (SELECT 1 FROM service_area a WHERE a.service_id = s.id AND a.kind = 'INTERNATIONAL')
+    ORDER BY s.name, s.id
+    LIMIT 10
+  `;
+  return loadSummaries(
+    rows.map((row) => row.id),
+    now,
+  );
+}

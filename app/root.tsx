@@ -1,0 +1,65 @@
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteLoaderData } from "react-router";
+import type { Route } from "./+types/root";
+import stylesheet from "./styles/app.css?url";
+import { parseEnv } from "#app/env.server.ts";
+import { DEFAULT_LOCALE } from "#app/modules/i18n/translate.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
+import { ErrorPage } from "#app/components/error-page.tsx";
+
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export function loader() {
+  return { locale: DEFAULT_LOCALE, quickExitUrl: parseEnv().QUICK_EXIT_URL };
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const { t, locale } = useTranslation();
+  const quickExitUrl = data?.quickExitUrl ?? "https://www.bbc.com/weather";
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="referrer" content="no-referrer" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {t("site.skipToContent")}
+        </a>
+        <header className="site-header">
+          <a className="site-name" href="/">
+            {t("site.name")}
+          </a>
+          <a className="leave-site" href={quickExitUrl} rel="noreferrer" title={t("site.leaveHint")}>
+            {t("site.leave")}
+          </a>
+        </header>
+        <main id="main" className="page">
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>{t("site.privacy")}</p>
+          <p className="demo-warning">{t("site.demoWarning")}</p>
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  if (isRouteErrorResponse(error)) return <ErrorPage status={error.status} body={error.data} />;
+  if (import.meta.env.DEV) console.error(error);
+  return <ErrorPage status={500} />;
+}

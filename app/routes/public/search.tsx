@@ -1,0 +1,99 @@
+import { Link } from "react-router";
+import type { Route } from "./+types/search";
+import { SearchForm } from "#app/components/search-form.tsx";
+import { ServiceCard } from "#app/components/service-card.tsx";
+import { EmergencyStrip } from "#app/components/emergency-strip.tsx";
+import {
+  REPEATABLE_SEARCH_PARAMS,
+  SearchQuerySchema,
+  listInternationalServices,
+  searchServices,
+} from "#app/modules/directory/search.server.ts";
+import { emergencyNumbers, listCountries, listSubdivisions } from "#app/modules/regions/regions.server.ts";
+import { DEFAULT_LOCALE, translator } from "#app/modules/i18n/translate.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
+import { parseSearchParams } from "#app/validation.server.ts";
+
+export function meta() {
+  return [{ title: translator(DEFAULT_LOCALE)("title.search") }];
+}
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const url = new URL(request.url);
+  const query = parseSearchParams(url.searchParams, SearchQuerySchema, REPEATABLE_SEARCH_PARAMS);
+  const hasSearched = url.searchParams.size > 0;
+  const result = hasSearched ? await searchServices(query) : null;
+  const international = result && result.total === 0 ? await listInternationalServices() : [];
+  return {
+    query,
+    result,
+    international,
+    countries: listCountries(DEFAULT_LOCALE),
+    regions: query.country ? listSubdivisions(query.country, DEFAULT_LOCALE) : [],
+    emergency: query.country ? (emergencyNumbers(query.country) ?? null) : null,
+  };
+}
+
+function pageLink(search: URLSearchParams, page: number): string {
+  const next = new URLSearchParams(search);
+  next.set("page", String(page));
+  return `/search?${next.toString()}`;
+}
+
+export default function Search({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { query, result, international, countries, regions, emergency } = loaderData;
+  const params = new URLSearchParams();
+  if (query.country) params.set("country", query.country);
+  if (query.region) params.set("region", query.region);
+  for (const category of query.category) params.append("category", category);
+  if (query.audience) params.set("audience", query.audience);
+  if (query.q) params.set("q", query.q);
+
+  return (
+    <>
+      <h1>{t("search.heading")}</h1>
+      {query.country ? <EmergencyStrip numbers={emergency ?? undefined} /> : null}
+      <SearchForm countries={countries} regions={regions} values={query} />
+
+      {result ? (
+        <section aria-labelledby="results-heading" className="results">
+          <h2 id="results-heading">{t("search.resultsHeading")}</h2>
+          <p role="status">
+            {result.total === 1 ? t("search.resultCountOne") : t("search.resultCount", { count: result.total })}
+          </p>
+          {result.services.map((service) => (
+            <ServiceCard key={service.slug} service={service} />
+          ))}
+
+          {result.total === 0 ? (
+            <>
+              <h3>{t("search.noneHeading")}</h3>
+              <p>{t("search.noneAdvice")}</p>
+              <h3>{t("search.internationalHeading")}</h3>
+              {international.map((service) => (
+                <ServiceCard key={service.slug} service={service} />
+              ))}
+            </>
+          ) : null}
+
+          {result.pageCount > 1 ? (
+            <nav aria-label={t("search.pagination")} className="pagination">
+              {result.page > 1 ? (
+                <Link to={pageLink(params, result.page - 1)} rel="prev">
+                  {t("search.previous")}
+                </Link>
+              ) : null}
+              <span>{t("search.pageOf", { page: result.page, pageCount: result.pageCount })}</span>
+              {result.page < result.pageCount ? (
+                <Link to={pageLink(params, result.page + 1)} rel="next">
+                  {t("search.next")}
+                </Link>
+              ) : null}
+            </nav>
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,201 @@
+import { data, Link } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/service";
+import { AreaLabel } from "#app/components/area-label.tsx";
+import { ContactActions } from "#app/components/contact-actions.tsx";
+import { OpenBadge } from "#app/components/open-badge.tsx";
+import { OpeningHoursList } from "#app/components/opening-hours-list.tsx";
+import { getPublishedService } from "#app/modules/directory/service-summary.server.ts";
+import type { MessageKey } from "#app/modules/i18n/messages.en.ts";
+import { DEFAULT_LOCALE, translator } from "#app/modules/i18n/translate.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
+
+// Neutral title: service names can say what the page is about, and titles show in history.
+export function meta() {
+  return [{ title: translator(DEFAULT_LOCALE)("title.service") }];
+}
+
+const SlugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(200);
+
+export async function loader({ params }: Route.LoaderArgs) {
+  const slug = SlugSchema.safeParse(params.slug);
+  const service = slug.success ? await getPublishedService(slug.data, new Date(), DEFAULT_LOCALE) : null;
+  if (!service) throw data(null, { status: 404 });
+  return { service };
+}
+
+export default function ServicePage({ loaderData }: Route.ComponentProps) {
+  const { t, locale } = useTranslation();
+  const { service } = loaderData;
+  const languageNames = new Intl.DisplayNames([locale], { type: "language", fallback: "code" });
+  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
+  const { safety } = service;
+  const ages =
+    safety.minimumAge !== null && safety.maximumAge !== null
+      ? t("service.agesRange", { min: safety.minimumAge, max: safety.maximumAge })
+      : safety.minimumAge !== null
+        ? t("service.agesFrom", { min: safety.minimumAge })
+        : safety.maximumAge !== null
+          ? t("service.agesUpTo", { max: safety.maximumAge })
+          : null;
+
+  return (
+    <article className="service-page">
+      <p>
+        <Link to="/search">{t("service.backToSearch")}</Link>
+      </p>
+      <h1>{service.name}</h1>
+      <p className="organization">{t("service.by", { organization: service.organization.name })}</p>
+      <p className="lead">{service.shortDescription}</p>
+      <p className="meta">
+        <OpenBadge state={service.openState} alwaysOpen={service.alwaysOpen} />
+        <span>{t(`cost.${service.cost}`)}</span>
+      </p>
+
+      <section aria-labelledby="contact-heading">
+        <h2 id="contact-heading">{t("service.contactHeading")}</h2>
+        <ContactActions contacts={service.contacts} />
+        {service.contacts.some((contact) => contact.hours.length > 0) ? (
+          <ul className="channel-hours">
+            {service.contacts
+              .filter((contact) => contact.hours.length > 0)
+              .map((contact) => (
+                <li key={`${contact.kind}:${contact.value}`}>
+                  <h3>
+                    {t("service.channelHours")}: {t(`contact.${contact.kind}`)} {contact.value}
+                  </h3>
+                  <OpeningHoursList periods={contact.hours} />
+                </li>
+              ))}
+          </ul>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="hours-heading">
+        <h2 id="hours-heading">{t("service.hoursHeading")}</h2>
+        {service.alwaysOpen ? (
+          <p>{t("open.alwaysOpen")}</p>
+        ) : service.hours.length > 0 ? (
+          <>
+            <OpeningHoursList periods={service.hours} />
+            <p className="hint">{t("service.hoursTimezone", { timezone: service.timezone })}</p>
+          </>
+        ) : (
+          <p>{t("service.hoursUnknown")}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="safety-heading" className="safety">
+        <h2 id="safety-heading">{t("service.safetyHeading")}</h2>
+        <dl>
+          <dt>{t("service.anonymous")}</dt>
+          <dd>{t(`answer.${safety.anonymousContact}`)}</dd>
+          <dt>{t("service.tellsPolice")}</dt>
+          <dd>{t(`sharing.${safety.tellsPolice}`)}</dd>
+          <dt>{t("service.tellsParents")}</dt>
+          <dd>{t(`sharing.${safety.tellsParents}`)}</dd>
+          <dt>{t("service.childAlone")}</dt>
+          <dd>{t(`answer.${safety.childCanUseWithoutParent}`)}</dd>
+          {ages ? (
+            <>
+              <dt>{t("service.ages")}</dt>
+              <dd>{ages}</dd>
+            </>
+          ) : null}
+          {safety.recordsKept ? (
+            <>
+              <dt>{t("service.recordsKept")}</dt>
+              <dd>{safety.recordsKept}</dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+
+      <section aria-labelledby="what-heading">
+        <h2 id="what-heading">{t("service.whatHeading")}</h2>
+        <ul className="tags">
+          {service.categories.map((code) => (
+            <li key={code}>{t(`category.${code}` as MessageKey)}</li>
+          ))}
+        </ul>
+        <p className="description">{service.description}</p>
+        {service.audiences.length > 0 ? (
+          <>
+            <h3>{t("service.whoHeading")}</h3>
+            <ul className="tags">
+              {service.audiences.map((code) => (
+                <li key={code}>{t(`audience.${code}` as MessageKey)}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        <dl>
+          {service.eligibility ? (
+            <>
+              <dt>{t("service.eligibility")}</dt>
+              <dd>{service.eligibility}</dd>
+            </>
+          ) : null}
+          <dt>{t("service.cost")}</dt>
+          <dd>
+            {t(`cost.${service.cost}`)}
+            {service.costNote ? ` — ${service.costNote}` : ""}
+          </dd>
+          <dt>{t("service.languages")}</dt>
+          <dd>{service.languages.map((code) => languageNames.of(code) ?? code).join(", ")}</dd>
+          {service.accessibility ? (
+            <>
+              <dt>{t("service.accessibility")}</dt>
+              <dd>{service.accessibility}</dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+
+      <section aria-labelledby="areas-heading">
+        <h2 id="areas-heading">{t("service.areasHeading")}</h2>
+        <ul>
+          {service.areas.map((area, index) => (
+            <li key={index}>
+              <AreaLabel area={area} />
+            </li>
+          ))}
+        </ul>
+        {service.locations.length > 0 ? (
+          <>
+            <h3>{t("service.locationsHeading")}</h3>
+            <ul>
+              {service.locations.map((location, index) => (
+                <li key={index}>
+                  {[location.name, location.address, location.locality, location.postalCode, location.countryName]
+                    .filter(Boolean)
+                    .join(", ")}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+
+      <footer className="provenance">
+        {service.website ? (
+          <p>
+            <a href={service.website} rel="noreferrer">
+              {t("service.website")}
+            </a>
+          </p>
+        ) : null}
+        <p>
+          {service.lastVerifiedAt
+            ? t("service.lastVerified", { date: dateFormat.format(new Date(service.lastVerifiedAt)) })
+            : t("service.notVerified")}
+        </p>
+        <p>
+          <a href={service.sourceUrl} rel="noreferrer">
+            {t("service.source")}
+          </a>
+        </p>
+      </footer>
+    </article>
+  );
+}

@@ -1,0 +1,46 @@
+// npm start — serves the production build (npm run build first).
+// Without DATABASE_URL it starts, migrates and (the first time) seeds an
+// embedded PostgreSQL, and stops it again on Ctrl+C or SIGTERM.
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import compression from "compression";
+import express from "express";
+import { createRequestHandler } from "@react-router/express";
+import type { ServerBuild } from "react-router";
+import { parseEnv } from "#app/env.server.ts";
+import { prepareDatabase } from "#app/database/prepare.server.ts";
+
+const env = parseEnv();
+const log = (message: string) => console.log(`[signpost] ${message}`);
+
+const database = await prepareDatabase(log);
+const buildDir = path.resolve(import.meta.dirname, "../build");
+const build = (await import(pathToFileURL(path.join(buildDir, "server/index.js")).href)) as ServerBuild;
+
+const app = express();
+app.disable("x-powered-by");
+app.use(compression());
+// Fingerprinted assets never change under the same name.
+app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
+app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+app.use(createRequestHandler({ build, mode: "production" }));
+
+const server = app.listen(env.PORT, env.HOST, () => {
+  log(`Signpost is running at http://localhost:${env.PORT}`);
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log(`${signal}: finishing open requests and stopping.`);
+  server.close();
+  server.closeIdleConnections();
+  await new Promise((resolve) => server.once("close", resolve));
+  const { prisma } = await import("#app/db.server.ts");
+  await prisma.$disconnect();
+  await database.stop();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
