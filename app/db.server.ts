@@ -7,7 +7,15 @@ import { PrismaClient } from "#app/generated/prisma/client.ts";
 function createClient(): PrismaClient {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: start Signpost with `npm start` or `npm run dev`.");
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  return new PrismaClient({
+    adapter: new PrismaPg({
+      connectionString: url,
+      max: 10,
+      // Typo tolerance for search: at pg_trgm's default (0.6) one missing letter
+      // in a nine-letter name ("chidline") is not found; 0.5 finds it.
+      options: "-c pg_trgm.word_similarity_threshold=0.5",
+    }),
+  });
 }
 
 // Kept on globalThis so that the dev server's module reloads reuse one pool.

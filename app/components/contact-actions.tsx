@@ -27,8 +27,9 @@ export function ContactActions({ contacts }: { contacts: ContactView[] }) {
   );
 }
 
-// Phone numbers and addresses are shown as written; web addresses without the scheme.
+// Phone numbers and addresses are shown as written; web links by their site
+// name, which is what a person checks before trusting a link.
 function displayValue(contact: ContactView): string {
-  if (contact.kind === "PHONE" || contact.kind === "SMS" || contact.kind === "EMAIL") return contact.value;
-  return contact.value.replace(/^https?:\/\//, "").replace(/\/$/, "");
+  if (!contact.href || !contact.href.startsWith("http")) return contact.value;
+  return new URL(contact.href).hostname;
 }

@@ -18,13 +18,16 @@ export function SearchForm({
   countries,
   regions,
   values,
+  collapsed = false,
 }: {
   countries: Place[];
   regions: Place[];
   values: SearchFormValues;
+  /** After a search, the form folds away (a native <details>, no script) so results come first on a phone. */
+  collapsed?: boolean;
 }) {
   const { t } = useTranslation();
-  return (
+  const form = (
     <Form method="get" action="/search" className="search-form" role="search">
       <div className="field">
         <label htmlFor="country">{t("search.country")}</label>
@@ -92,5 +95,12 @@ export function SearchForm({
         {t("search.submit")}
       </button>
     </Form>
+  );
+  if (!collapsed) return form;
+  return (
+    <details className="search-details">
+      <summary>{t("search.change")}</summary>
+      {form}
+    </details>
   );
 }

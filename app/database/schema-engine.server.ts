@@ -53,8 +53,17 @@ class PrismaPgWithShadowDatabase extends PrismaPg {
     super(poolConfig);
   }
 
+  private readonly opened: { dispose: () => Promise<void> }[] = [];
+
   override async connect() {
-    return fitForMigrations(await super.connect());
+    const adapter = fitForMigrations(await super.connect());
+    this.opened.push(adapter);
+    return adapter;
+  }
+
+  /** The engine does not close the pools it opened; this does, so databases can be dropped or copied after. */
+  async closeAll() {
+    await Promise.all(this.opened.splice(0).map((adapter) => adapter.dispose()));
   }
 
   override async connectToShadowDb() {
@@ -130,7 +139,7 @@ function fitForMigrations<Adapter extends object>(adapter: Adapter): Adapter {
   return adapter;
 }
 
-export async function openSchemaEngine(databaseUrl: string): Promise<SchemaEngine> {
+async function openSchemaEngine(databaseUrl: string) {
   await loadWasm();
   const url = new URL(databaseUrl);
   const adapter = new PrismaPgWithShadowDatabase({
@@ -142,11 +151,12 @@ export async function openSchemaEngine(databaseUrl: string): Promise<SchemaEngin
   });
   const datamodel = fs.readFileSync(SCHEMA_PATH, "utf8");
   const log = () => {};
-  return (await engineGlue.SchemaEngine.new(
+  const engine = (await engineGlue.SchemaEngine.new(
     { datamodels: [[SCHEMA_PATH, datamodel]] },
     log,
     bindMigrationAwareSqlAdapterFactory(adapter),
   )) as SchemaEngine;
+  return { engine, adapter };
 }
 
 export function readMigrations(): MigrationList {
@@ -186,7 +196,7 @@ const NO_FILTER = { externalTables: [], externalEnums: [] };
 
 async function withEngine<T>(databaseUrl: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   lastPanicMessage = undefined;
-  const engine = await openSchemaEngine(databaseUrl);
+  const { engine, adapter } = await openSchemaEngine(databaseUrl);
   try {
     return await work(engine);
   } catch (error) {
@@ -194,6 +204,7 @@ async function withEngine<T>(databaseUrl: string, work: (engine: SchemaEngine) =
     throw error;
   } finally {
     engine.free();
+    await adapter.closeAll();
   }
 }
 

@@ -78,9 +78,21 @@ export type SearchResult = {
  * the most local coverage first (locality, then region, then country, then
  * international), then text relevance, then the most recently verified, then
  * name and id so that the order never changes between two identical requests.
+ *
+ * Words are matched exactly (full-text, accents folded) first; only when that
+ * finds nothing are names matched by similarity, so a typo ("chilldline")
+ * still finds the service without loose matches crowding exact ones.
  */
 export async function searchServices(query: SearchQuery, now = new Date()): Promise<SearchResult> {
-  const text = query.q ?? null;
+  const exact = await findPage(query, query.q ? { text: query.q, mode: "words" } : null);
+  const result = exact.total === 0 && query.q ? await findPage(query, { text: query.q, mode: "similar" }) : exact;
+  const services = await loadSummaries(result.ids, now);
+  return { services, total: result.total, page: query.page, pageCount: Math.max(1, Math.ceil(result.total / PAGE_SIZE)) };
+}
+
+type TextMatch = { text: string; mode: "words" | "similar" } | null;
+
+async function findPage(query: SearchQuery, match: TextMatch): Promise<{ ids: string[]; total: number }> {
   const rows = await prisma.$queryRaw<{ id: string; total: bigint }[]>`
     SELECT s.id, count(*) OVER () AS total
     FROM service s
@@ -92,20 +104,16 @@ export async function searchServices(query: SearchQuery, now = new Date()): Prom
     WHERE s.status = 'PUBLISHED'
       AND ${termCondition(TAXONOMY.category, query.category)}
       AND ${termCondition(TAXONOMY.audience, query.audience ? [query.audience] : [])}
-      AND ${textCondition(text)}
-    ORDER BY coverage.specificity, ${relevance(text)} DESC, s.last_verified_at DESC NULLS LAST, s.name, s.id
+      AND ${textCondition(match)}
+    ORDER BY coverage.specificity, ${relevance(match)} DESC, s.last_verified_at DESC NULLS LAST, s.name, s.id
     LIMIT ${PAGE_SIZE} OFFSET ${(query.page - 1) * PAGE_SIZE}
   `;
-  const total = rows.length > 0 ? Number(rows[0]!.total) : await countMatches(query);
-  const services = await loadSummaries(
-    rows.map((row) => row.id),
-    now,
-  );
-  return { services, total, page: query.page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  const total = rows.length > 0 ? Number(rows[0]!.total) : await countMatches(query, match);
+  return { ids: rows.map((row) => row.id), total };
 }
 
 // A page past the end returns no rows, and so no window count: count apart.
-async function countMatches(query: SearchQuery): Promise<number> {
+async function countMatches(query: SearchQuery, match: TextMatch): Promise<number> {
   if (query.page === 1) return 0;
   const [row] = await prisma.$queryRaw<{ total: bigint }[]>`
     SELECT count(*) AS total FROM service s
@@ -113,7 +121,7 @@ async function countMatches(query: SearchQuery): Promise<number> {
       AND EXISTS (SELECT 1 FROM service_area a WHERE a.service_id = s.id AND ${coverageCondition(query)})
       AND ${termCondition(TAXONOMY.category, query.category)}
       AND ${termCondition(TAXONOMY.audience, query.audience ? [query.audience] : [])}
-      AND ${textCondition(query.q ?? null)}
+      AND ${textCondition(match)}
   `;
   return Number(row?.total ?? 0);
 }
@@ -135,18 +143,18 @@ function termCondition(taxonomy: string, codes: readonly string[]): Prisma.Sql {
     WHERE st.service_id = s.id AND x.code = ${taxonomy} AND t.code = ANY(${[...codes]}::text[]))`;
 }
 
-// Words match through the full-text document; a misspelt name ("chilldline")
-// still matches through trigram word similarity on the names.
-function textCondition(text: string | null): Prisma.Sql {
-  if (!text) return Prisma.sql`TRUE`;
-  return Prisma.sql`(s.search_document @@ websearch_to_tsquery('signpost_simple', ${text})
-    OR lower(signpost_unaccent(${text})) <% s.search_text)`;
+function textCondition(match: TextMatch): Prisma.Sql {
+  if (!match) return Prisma.sql`TRUE`;
+  if (match.mode === "words") return Prisma.sql`s.search_document @@ websearch_to_tsquery('signpost_simple', ${match.text})`;
+  return Prisma.sql`lower(signpost_unaccent(${match.text})) <% s.search_text`;
 }
 
-function relevance(text: string | null): Prisma.Sql {
-  if (!text) return Prisma.sql`0::real`; // an expression: a bare 0 in ORDER BY means "column 0"
-  return Prisma.sql`(ts_rank_cd(s.search_document, websearch_to_tsquery('signpost_simple', ${text}))
-    + word_similarity(lower(signpost_unaccent(${text})), s.search_text))`;
+function relevance(match: TextMatch): Prisma.Sql {
+  if (!match) return Prisma.sql`0::real`; // an expression: a bare 0 in ORDER BY means "column 0"
+  if (match.mode === "words") {
+    return Prisma.sql`ts_rank_cd(s.search_document, websearch_to_tsquery('signpost_simple', ${match.text}))`;
+  }
+  return Prisma.sql`word_similarity(lower(signpost_unaccent(${match.text})), s.search_text)`;
 }
 
 /** International services, for the "nothing found" page and for places we have nothing for yet. */

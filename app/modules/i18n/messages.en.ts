@@ -34,6 +34,7 @@ export const en = {
   "search.words": "Words (optional)",
   "search.wordsHint": "For example a name, “helpline” or “image removal”.",
   "search.submit": "Search",
+  "search.change": "Change your search",
   "search.resultsHeading": "Services",
   "search.resultCount": "{count} services found",
   "search.resultCountOne": "1 service found",

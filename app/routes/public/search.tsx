@@ -54,7 +54,7 @@ export default function Search({ loaderData }: Route.ComponentProps) {
     <>
       <h1>{t("search.heading")}</h1>
       {query.country ? <EmergencyStrip numbers={emergency ?? undefined} /> : null}
-      <SearchForm countries={countries} regions={regions} values={query} />
+      <SearchForm countries={countries} regions={regions} values={query} collapsed={result !== null} />
 
       {result ? (
         <section aria-labelledby="results-heading" className="results">

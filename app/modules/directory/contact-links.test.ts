@@ -1,0 +1,17 @@
+import { expect, test } from "vitest";
+import { contactHref } from "./contact-links.ts";
+
+test("phone and text numbers become dialable links", () => {
+  expect(contactHref("PHONE", "0800 1111")).toBe("tel:08001111");
+  expect(contactHref("PHONE", "+1 (800) 422-4453")).toBe("tel:+18004224453");
+  expect(contactHref("SMS", "686868")).toBe("sms:686868");
+});
+
+test("only web and mail links are produced, never script links", () => {
+  expect(contactHref("CHAT", "https://example.org/chat")).toBe("https://example.org/chat");
+  expect(contactHref("WEB_FORM", "javascript:alert(1)")).toBeUndefined();
+  expect(contactHref("APP", "data:text/html,hi")).toBeUndefined();
+  expect(contactHref("EMAIL", "help@example.org")).toBe("mailto:help@example.org");
+  expect(contactHref("EMAIL", "not an address")).toBeUndefined();
+  expect(contactHref("WALK_IN", "1 High Street")).toBeUndefined();
+});

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Starts the production build for the end-to-end tests on its own embedded
+# database, made fresh for each run and seeded with the demo directory.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PORT="${1:-3100}"
+if [[ -z "${DATABASE_URL:-}" ]]; then
+  export EMBEDDED_POSTGRES_DIR=.data/e2e-postgres
+  export EMBEDDED_POSTGRES_PORT="${E2E_POSTGRES_PORT:-54349}"
+  rm -rf "$EMBEDDED_POSTGRES_DIR"
+else
+  export SEED_DEMO_DATA=true
+fi
+exec env NODE_ENV=production npx tsx scripts/start-server.ts
