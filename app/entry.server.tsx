@@ -65,3 +65,7 @@ export default function handleRequest(
     );
   });
 }
+
+// The production server sets these per request (scripts/start-server.ts); it
+// must use the very objects the app reads, hence exported from the build.
+export { clientAddressContext } from "#app/request-context.server.ts";

@@ -13,6 +13,20 @@ const EnvSchema = z.object({
   EMBEDDED_POSTGRES_DIR: z.string().default(".data/postgres"),
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   HOST: z.string().default("0.0.0.0"),
+  /**
+   * At least 32 random bytes, base64 (`openssl rand -base64 32`). Encrypts TOTP
+   * secrets and recovery codes and keys the hash of client addresses in the
+   * audit log. Required in production; development and tests use a fixed key.
+   */
+  SECRET_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, "base64").length >= 32, "must be at least 32 bytes, base64-encoded")
+    .optional(),
+  /** smtp(s)://user:pass@host:port — when set, invitations and resets are emailed. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().default("Signpost <no-reply@localhost>"),
+  /** Behind a reverse proxy, take the client address from X-Forwarded-For (for rate limits only). */
+  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   /** Where "Leave this site" goes: a neutral page that raises no questions. */
   QUICK_EXIT_URL: z.url({ protocol: /^https$/ }).default("https://www.bbc.com/weather"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -22,6 +36,12 @@ export type Env = z.infer<typeof EnvSchema>;
 
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const result = EnvSchema.safeParse(source);
+  // With the embedded database, a key is made and kept beside its data (prepare.server.ts).
+  if (result.success && result.data.NODE_ENV === "production" && result.data.DATABASE_URL && !result.data.SECRET_KEY) {
+    throw new Error(
+      "Signpost cannot start: the environment has errors.\n  SECRET_KEY: required in production with DATABASE_URL (openssl rand -base64 32)",
+    );
+  }
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Signpost cannot start: the environment has errors.\n${problems.join("\n")}`);

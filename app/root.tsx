@@ -1,10 +1,50 @@
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteLoaderData } from "react-router";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, data, isRouteErrorResponse, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
 import stylesheet from "./styles/app.css?url";
 import { parseEnv } from "#app/env.server.ts";
 import { DEFAULT_LOCALE } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { ErrorPage } from "#app/components/error-page.tsx";
+import { isAllowedMutation } from "#app/modules/accounts/same-origin.server.ts";
+import {
+  SESSION_COOKIE,
+  clearSessionCookie,
+  readSessionToken,
+  sessionCookie,
+  validateSessionToken,
+} from "#app/modules/accounts/sessions.server.ts";
+import { staffSessionContext } from "#app/request-context.server.ts";
+
+/** Refuses any request that changes something unless it comes from our own pages (CSRF). */
+const refuseCrossSiteMutations: Route.MiddlewareFunction = async ({ request }, next) => {
+  if (!isAllowedMutation(request)) throw data({ kind: "forbidden" as const }, { status: 403 });
+  return next();
+};
+
+/**
+ * Staff only: reads the session cookie, validates and renews the session, and
+ * refreshes or clears the cookie. Public visitors have no cookie, so nothing
+ * is read and nothing is set for them.
+ */
+const loadStaffSession: Route.MiddlewareFunction = async ({ request, context }, next) => {
+  const token = readSessionToken(request);
+  if (!token) {
+    context.set(staffSessionContext, null);
+    return next();
+  }
+  const result = await validateSessionToken(token);
+  context.set(staffSessionContext, result?.session ?? null);
+  const response = await next();
+  // A route that signed in or out has already set the cookie: leave it alone.
+  const routeSetCookie = response.headers.getSetCookie().some((cookie) => cookie.startsWith(`${SESSION_COOKIE}=`));
+  if (!routeSetCookie) {
+    if (!result) response.headers.append("Set-Cookie", clearSessionCookie());
+    else if (result.renewed) response.headers.append("Set-Cookie", sessionCookie(token, result.session));
+  }
+  return response;
+};
+
+export const middleware: Route.MiddlewareFunction[] = [refuseCrossSiteMutations, loadStaffSession];
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },

@@ -1,9 +1,37 @@
-import { type RouteConfig, index, route } from "@react-router/dev/routes";
+import { type RouteConfig, index, layout, route } from "@react-router/dev/routes";
 
-// The whole site. Public pages set no cookies and need no sign-in.
+// The whole site. Public pages set no cookies and need no sign-in; every
+// loader and action under /account, /admin, /moderation and /caseworker calls
+// requireUser or requirePermission (tests/e2e/route-access.spec.ts checks each).
 export default [
+  // Public
   index("routes/public/home.tsx"),
   route("search", "routes/public/search.tsx"),
   route("services/:slug", "routes/public/service.tsx"),
+  route("request-access", "routes/public/request-access.tsx"),
+
+  // Signing in (staff)
+  route("login", "routes/auth/login.tsx"),
+  route("login/two-factor", "routes/auth/login-two-factor.tsx"),
+  route("logout", "routes/auth/logout.tsx"),
+  route("invitations/:token", "routes/auth/invitation.tsx"),
+  route("reset-password", "routes/auth/reset-password-request.tsx"),
+  route("reset-password/:token", "routes/auth/reset-password.tsx"),
+
+  // Staff areas
+  layout("routes/staff/layout.tsx", [
+    route("account", "routes/staff/account.tsx"),
+    route("account/password", "routes/staff/account-password.tsx"),
+    route("account/two-factor", "routes/staff/account-two-factor.tsx"),
+    route("admin", "routes/admin/index.tsx"),
+    route("admin/users", "routes/admin/users.tsx"),
+    route("admin/users/:userId", "routes/admin/user.tsx"),
+    route("admin/invitations", "routes/admin/invitations.tsx"),
+    route("admin/access-requests", "routes/admin/access-requests.tsx"),
+    route("admin/audit", "routes/admin/audit.tsx"),
+    route("moderation", "routes/moderation/index.tsx"),
+    route("caseworker", "routes/caseworker/index.tsx"),
+  ]),
+
   route("*", "routes/public/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -8,7 +8,7 @@ export function createNonce(): string {
   return randomBytes(16).toString("base64");
 }
 
-export function securityHeaders(nonce: string, isDevelopment: boolean): Record<string, string> {
+export function securityHeaders(nonce: string, isDevelopment: boolean, isProduction = process.env.NODE_ENV === "production"): Record<string, string> {
   const policy = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
@@ -23,6 +23,7 @@ export function securityHeaders(nonce: string, isDevelopment: boolean): Record<s
     "base-uri 'none'",
   ].join("; ");
   return {
+    ...(isProduction ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
     "Content-Security-Policy": policy,
     "Referrer-Policy": "no-referrer",
     "X-Content-Type-Options": "nosniff",

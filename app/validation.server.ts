@@ -30,3 +30,36 @@ export function parseSearchParams<Schema extends z.ZodType>(
 export function badRequest(problems: FieldProblem[]) {
   return data<BadRequestBody>({ kind: "bad-request", problems }, { status: 400 });
 }
+
+export type FormErrors = Record<string, string>;
+export type FormResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; errors: FormErrors; values: Record<string, string> };
+
+/**
+ * Reads a posted form through `schema`. On failure: the first message for each
+ * field, to show next to it, and what was typed, so nothing is lost (passwords excepted).
+ */
+export async function parseForm<Schema extends z.ZodType>(
+  request: Request,
+  schema: Schema,
+  repeatable: readonly string[] = [],
+): Promise<FormResult<z.output<Schema>>> {
+  const formData = await request.formData();
+  const raw: Record<string, string | string[]> = {};
+  const values: Record<string, string> = {};
+  for (const key of new Set(formData.keys())) {
+    const entries = formData.getAll(key).filter((value): value is string => typeof value === "string");
+    raw[key] = repeatable.includes(key) ? entries : (entries[entries.length - 1] ?? "");
+    if (!/password|code/i.test(key)) values[key] = entries.join(", ");
+  }
+  for (const key of repeatable) raw[key] ??= [];
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, data: result.data };
+  const errors: FormErrors = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    errors[field] ??= issue.message;
+  }
+  return { ok: false, errors, values };
+}

@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import compression from "compression";
 import express from "express";
 import { createRequestHandler } from "@react-router/express";
-import type { ServerBuild } from "react-router";
+import { RouterContextProvider, type RouterContext, type ServerBuild } from "react-router";
 import { parseEnv } from "#app/env.server.ts";
 import { prepareDatabase } from "#app/database/prepare.server.ts";
 
@@ -23,7 +23,21 @@ app.use(compression());
 // Fingerprinted assets never change under the same name.
 app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
-app.use(createRequestHandler({ build, mode: "production" }));
+const clientAddressContext = (build.entry.module as unknown as { clientAddressContext: RouterContext<string | null> })
+  .clientAddressContext;
+const trustProxy = env.TRUST_PROXY === "true";
+app.use(
+  createRequestHandler({
+    build,
+    mode: "production",
+    getLoadContext(request) {
+      const context = new RouterContextProvider();
+      const forwarded = trustProxy ? request.get("x-forwarded-for")?.split(",")[0]?.trim() : undefined;
+      context.set(clientAddressContext, forwarded || request.socket.remoteAddress || null);
+      return context;
+    },
+  }),
+);
 
 const server = app.listen(env.PORT, env.HOST, () => {
   log(`Signpost is running at http://localhost:${env.PORT}`);

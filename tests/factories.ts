@@ -33,3 +33,24 @@ export async function createListing(overrides: Partial<ListingInput> = {}): Prom
 export async function clearDirectory() {
   await prisma.$executeRawUnsafe("TRUNCATE organization, service, location RESTART IDENTITY CASCADE");
 }
+
+let staffCounter = 0;
+
+/** A staff account with a password, written straight to the database. */
+export async function createStaffUser(
+  options: { roles: ("admin" | "moderator" | "caseworker")[]; password?: string; email?: string; totpSecret?: Uint8Array },
+) {
+  const { createUserWithPassword } = await import("#app/modules/accounts/users.server.ts");
+  staffCounter += 1;
+  const user = await createUserWithPassword({
+    email: options.email ?? `staff-${staffCounter}-${randomUUID().slice(0, 6)}@example.org`,
+    name: `Staff member ${staffCounter}`,
+    password: options.password ?? "a long and unusual test password",
+    roles: options.roles,
+  });
+  if (options.totpSecret) {
+    const { enableTwoFactor } = await import("#app/modules/accounts/two-factor.server.ts");
+    await enableTwoFactor(user.id, options.totpSecret);
+  }
+  return user;
+}

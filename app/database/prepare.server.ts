@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import { randomBytes } from "node:crypto";
+import { parseEnv } from "#app/env.server.ts";
 import { openDatabase, type Database } from "./local-database.server.ts";
 import { applyMigrations } from "./schema-engine.server.ts";
 
@@ -10,8 +13,10 @@ export type PreparedDatabase = Database & { seeded: boolean };
  * for the rest of the process.
  */
 export async function prepareDatabase(log: (message: string) => void): Promise<PreparedDatabase> {
+  const env = parseEnv();
   const database = await openDatabase();
   process.env.DATABASE_URL = database.url;
+  if (!env.DATABASE_URL && !env.SECRET_KEY) process.env.SECRET_KEY = embeddedSecretKey(env.EMBEDDED_POSTGRES_DIR);
   const applied = await applyMigrations(database.url);
   if (applied.length > 0) log(`Applied migrations: ${applied.join(", ")}`);
   const wantsSeed = database.isNew || process.env.SEED_DEMO_DATA === "true";
@@ -22,4 +27,12 @@ export async function prepareDatabase(log: (message: string) => void): Promise<P
     log(`Loaded ${count} demo services.`);
   }
   return { ...database, seeded: wantsSeed };
+}
+
+// The embedded database's own secret key, made once and kept beside its data,
+// so that a local run needs no configuration and keeps its encrypted data readable.
+function embeddedSecretKey(dataDir: string): string {
+  const file = `${dataDir.replace(/\/$/, "")}.secret-key`;
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600 });
+  return fs.readFileSync(file, "utf8").trim();
 }

@@ -1,0 +1,193 @@
+import { beforeEach, describe, expect, test } from "vitest";
+import { prisma } from "#app/db.server.ts";
+import { createStaffUser } from "#tests/factories.ts";
+import { acceptInvitation, createInvitation, findUsableToken, requestPasswordReset, resetPassword, revokeInvitation, INVITATION_LIFETIME_MS } from "./invitations.server.ts";
+import { decideAccessRequest, submitAccessRequest } from "./access-requests.server.ts";
+import { passwordProblem } from "./passwords.server.ts";
+import { hitRateLimit } from "./rate-limit.server.ts";
+import { createSession, validateSessionToken } from "./sessions.server.ts";
+import { changePassword, endAllSessions, setUserDisabled, setUserRoles } from "./users.server.ts";
+import { decrypt, encrypt, hashClientAddress } from "./encryption.server.ts";
+import { isAllowedMutation } from "./same-origin.server.ts";
+
+const origin = "http://localhost:3000";
+
+beforeEach(async () => {
+  await prisma.session.deleteMany();
+  await prisma.rateLimitWindow.deleteMany();
+});
+
+describe("passwords", () => {
+  test("12 to 128 characters, no composition rules, not a common password", () => {
+    expect(passwordProblem("short")).toMatch(/12/);
+    expect(passwordProblem("a".repeat(129))).toMatch(/128/);
+    expect(passwordProblem("password1234")).toMatch(/common/);
+    expect(passwordProblem("iloveyou1234")).toMatch(/common/);
+    expect(passwordProblem("qwerty123456")).toMatch(/common/);
+    expect(passwordProblem("aaaaaaaaaaaaaaa")).toMatch(/common/);
+    expect(passwordProblem("all lower case words here")).toBeNull();
+  });
+});
+
+describe("encryption at rest", () => {
+  test("round-trips, differs every time, and refuses tampering", () => {
+    const sealed = encrypt("JBSWY3DPEHPK3PXP");
+    expect(sealed).not.toContain("JBSWY3DPEHPK3PXP");
+    expect(encrypt("JBSWY3DPEHPK3PXP")).not.toBe(sealed);
+    expect(decrypt(sealed)).toBe("JBSWY3DPEHPK3PXP");
+    const parts = sealed.split(".");
+    const flipped = Buffer.from(parts[3]!, "base64");
+    flipped[0] = flipped[0]! ^ 1;
+    expect(() => decrypt([parts[0], parts[1], parts[2], flipped.toString("base64")].join("."))).toThrow();
+  });
+
+  test("client addresses become a keyed hash", () => {
+    expect(hashClientAddress("203.0.113.7")).toBe(hashClientAddress("203.0.113.7"));
+    expect(hashClientAddress("203.0.113.7")).not.toBe(hashClientAddress("203.0.113.8"));
+    expect(hashClientAddress(null)).toBeNull();
+  });
+});
+
+describe("same-origin check on mutations", () => {
+  const post = (headers: Record<string, string>) => new Request("http://signpost.example/login", { method: "POST", headers });
+  test("allows reads, and writes from our own pages only", () => {
+    expect(isAllowedMutation(new Request("http://signpost.example/search"))).toBe(true);
+    expect(isAllowedMutation(post({ origin: "http://signpost.example" }))).toBe(true);
+    expect(isAllowedMutation(post({ origin: "https://signpost.example" }))).toBe(true);
+    expect(isAllowedMutation(post({ "sec-fetch-site": "same-origin" }))).toBe(true);
+    expect(isAllowedMutation(post({ origin: "https://evil.example" }))).toBe(false);
+    expect(isAllowedMutation(post({ origin: "null" }))).toBe(false);
+    expect(isAllowedMutation(post({ "sec-fetch-site": "cross-site" }))).toBe(false);
+    expect(isAllowedMutation(post({}))).toBe(false);
+  });
+});
+
+describe("rate limits in PostgreSQL", () => {
+  test("count per scope and key within a window, and start again in the next", async () => {
+    const rule = { limit: 3, windowMs: 60_000 };
+    const now = new Date("2026-11-28T12:00:10Z");
+    const results = [];
+    for (let hit = 0; hit < 4; hit++) results.push(await hitRateLimit("test", "alice", rule, now));
+    expect(results.map((result) => result.allowed)).toEqual([true, true, true, false]);
+    expect(results[3]!.retryAfterSeconds).toBe(50);
+    expect((await hitRateLimit("test", "bob", rule, now)).allowed).toBe(true);
+    expect((await hitRateLimit("other", "alice", rule, now)).allowed).toBe(true);
+    expect((await hitRateLimit("test", "alice", rule, new Date("2026-11-28T12:01:00Z"))).allowed).toBe(true);
+  });
+
+  test("concurrent hits are all counted", async () => {
+    const rule = { limit: 100, windowMs: 60_000 };
+    const now = new Date("2026-11-28T12:00:00Z");
+    await Promise.all(Array.from({ length: 20 }, () => hitRateLimit("burst", "k", rule, now)));
+    expect((await hitRateLimit("burst", "k", rule, now)).hits).toBe(21);
+  });
+});
+
+describe("the audit log is append-only", () => {
+  test("UPDATE, DELETE and TRUNCATE are refused by the database", async () => {
+    await prisma.auditEvent.create({ data: { action: "user.created" } });
+    await expect(prisma.$executeRawUnsafe("UPDATE audit_event SET action = 'x'")).rejects.toThrow(/append-only/);
+    await expect(prisma.$executeRawUnsafe("DELETE FROM audit_event")).rejects.toThrow(/append-only/);
+    await expect(prisma.$executeRawUnsafe("TRUNCATE audit_event")).rejects.toThrow(/append-only/);
+    expect(await prisma.auditEvent.count()).toBeGreaterThan(0);
+  });
+});
+
+describe("invitations", () => {
+  test("an invitation creates the account with its roles, once", async () => {
+    const admin = await createStaffUser({ roles: ["admin"] });
+    const link = await createInvitation({ email: "New.Moderator@Example.org", roles: ["moderator"] }, admin, { origin });
+    expect(link.delivery).toBe("not-configured");
+    const token = link.path.split("/").pop()!;
+    expect(token).toMatch(/^[a-z2-9]{32}$/);
+    const stored = await prisma.accountToken.findUniqueOrThrow({ where: { id: link.id } });
+    expect(Buffer.from(stored.tokenHash).toString("utf8")).not.toContain(token);
+
+    expect(await acceptInvitation(token, { name: "New Moderator", password: "password1234" })).toMatchObject({ kind: "bad-password" });
+    const accepted = await acceptInvitation(token, { name: "New Moderator", password: "a fine long passphrase" });
+    expect(accepted.kind).toBe("accepted");
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: "new.moderator@example.org" }, include: { roles: { include: { role: true } } } });
+    expect(user.roles.map(({ role }) => role.name)).toEqual(["moderator"]);
+    expect(await acceptInvitation(token, { name: "Again", password: "a fine long passphrase" })).toEqual({ kind: "invalid-link" });
+    expect(await prisma.auditEvent.count({ where: { action: { in: ["invitation.created", "invitation.accepted"] } } })).toBeGreaterThanOrEqual(2);
+  });
+
+  test("revoked and expired invitations do not work", async () => {
+    const admin = await createStaffUser({ roles: ["admin"] });
+    const revoked = await createInvitation({ email: "a@example.org", roles: ["caseworker"] }, admin, { origin });
+    expect(await revokeInvitation(revoked.id, admin)).toBe(true);
+    expect(await findUsableToken(revoked.path.split("/").pop()!, "INVITATION")).toBeNull();
+
+    const now = new Date("2026-11-28T00:00:00Z");
+    const expiring = await createInvitation({ email: "b@example.org", roles: ["caseworker"] }, admin, { origin, now });
+    const token = expiring.path.split("/").pop()!;
+    expect(await findUsableToken(token, "INVITATION", new Date(now.getTime() + INVITATION_LIFETIME_MS - 1))).not.toBeNull();
+    expect(await findUsableToken(token, "INVITATION", new Date(now.getTime() + INVITATION_LIFETIME_MS))).toBeNull();
+  });
+
+  test("an approved access request becomes a caseworker invitation, with the organization", async () => {
+    const admin = await createStaffUser({ roles: ["admin"] });
+    const id = await submitAccessRequest({ name: "Case Worker", organizationName: "Lyon Family Centre", email: "cw@example.org", reason: "School counsellor" });
+    const decision = await decideAccessRequest(id, "approve", admin, { origin });
+    const token = decision!.invitation!.path.split("/").pop()!;
+    await acceptInvitation(token, { name: "Case Worker", password: "a fine long passphrase" });
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: "cw@example.org" }, include: { roles: { include: { role: true } } } });
+    expect(user.organizationName).toBe("Lyon Family Centre");
+    expect(user.roles.map(({ role }) => role.name)).toEqual(["caseworker"]);
+    expect(await decideAccessRequest(id, "decline", admin, { origin })).toBeNull();
+  });
+
+  test("a password reset sets a new password and ends every session", async () => {
+    const user = await createStaffUser({ roles: ["caseworker"] });
+    const { token: sessionToken } = await createSession(user.id, { twoFactorVerified: false });
+    await requestPasswordReset(user.email, { origin });
+    const reset = await prisma.accountToken.findFirstOrThrow({ where: { purpose: "PASSWORD_RESET", userId: user.id } });
+    expect(reset).toBeTruthy();
+    // The token itself is only in the email; find it by making one we know.
+    const { randomString, hashSecret } = await import("./tokens.server.ts");
+    const known = randomString(32);
+    await prisma.accountToken.update({ where: { id: reset.id }, data: { tokenHash: Buffer.from(hashSecret(known)) } });
+    expect((await resetPassword(known, "a brand new passphrase")).kind).toBe("accepted");
+    expect(await validateSessionToken(sessionToken)).toBeNull();
+    expect((await resetPassword(known, "a brand new passphrase")).kind).toBe("invalid-link");
+  });
+
+  test("asking to reset an unknown account does nothing visible", async () => {
+    expect(await requestPasswordReset("nobody@example.org", { origin })).toBeUndefined();
+  });
+});
+
+describe("changes of trust end sessions", () => {
+  test("changing the password ends the other sessions, not this one", async () => {
+    const user = await createStaffUser({ roles: ["caseworker"] });
+    const here = await createSession(user.id, { twoFactorVerified: false });
+    const elsewhere = await createSession(user.id, { twoFactorVerified: false });
+    const result = await changePassword(user, here.session.id, { current: "a long and unusual test password", next: "another long passphrase" });
+    expect(result).toEqual({ kind: "changed", endedSessions: 1 });
+    expect(await validateSessionToken(here.token)).not.toBeNull();
+    expect(await validateSessionToken(elsewhere.token)).toBeNull();
+    expect((await changePassword(user, here.session.id, { current: "wrong", next: "x".repeat(20) })).kind).toBe("wrong-current");
+  });
+
+  test("losing a role ends every session; gaining one does not", async () => {
+    const admin = await createStaffUser({ roles: ["admin"] });
+    const user = await createStaffUser({ roles: ["moderator"] });
+    const session = await createSession(user.id, { twoFactorVerified: true });
+    expect(await setUserRoles(user.id, ["moderator", "caseworker"], admin)).toEqual({ endedSessions: 0 });
+    expect(await validateSessionToken(session.token)).not.toBeNull();
+    expect(await setUserRoles(user.id, ["caseworker"], admin)).toEqual({ endedSessions: 1 });
+    expect(await validateSessionToken(session.token)).toBeNull();
+    expect(await prisma.auditEvent.count({ where: { action: "role.changed", targetId: user.id } })).toBe(2);
+  });
+
+  test("disabling an account, or an admin ending its sessions, signs it out everywhere", async () => {
+    const admin = await createStaffUser({ roles: ["admin"] });
+    const user = await createStaffUser({ roles: ["caseworker"] });
+    const first = await createSession(user.id, { twoFactorVerified: false });
+    expect(await endAllSessions(user.id, admin)).toBe(1);
+    expect(await validateSessionToken(first.token)).toBeNull();
+    const second = await createSession(user.id, { twoFactorVerified: false });
+    await setUserDisabled(user.id, true, admin);
+    expect(await validateSessionToken(second.token)).toBeNull();
+  });
+});

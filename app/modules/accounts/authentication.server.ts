@@ -1,0 +1,85 @@
+import { prisma } from "#app/db.server.ts";
+import { recordAudit } from "./audit.server.ts";
+import { verifyAgainstNothing, verifyPassword } from "./passwords.server.ts";
+import { hitRateLimit, isRateLimited, type RateLimit } from "./rate-limit.server.ts";
+import { createSession, describeDevice, loadStaffUser, markTwoFactorVerified, type StaffSession } from "./sessions.server.ts";
+import { checkSecondFactor } from "./two-factor.server.ts";
+
+// Signing in. Errors never say whether an account exists. Failures slow the
+// account down (a pause, not a lock-out) and each client address is limited,
+// both counted in PostgreSQL; throttling is audited.
+
+export const ACCOUNT_FAILURES: RateLimit = { limit: 5, windowMs: 15 * 60_000 };
+export const ADDRESS_ATTEMPTS: RateLimit = { limit: 30, windowMs: 15 * 60_000 };
+
+export type Client = { address: string | null; userAgent: string | null };
+
+export type SignInResult =
+  | { kind: "signed-in"; token: string; session: StaffSession; needsSecondFactor: boolean }
+  | { kind: "invalid" }
+  | { kind: "throttled"; retryAfterSeconds: number };
+
+export async function signIn(emailInput: string, password: string, client: Client, now = new Date()): Promise<SignInResult> {
+  const email = emailInput.trim().toLowerCase();
+  const byAddress = await hitRateLimit("sign-in-address", client.address ?? "unknown", ADDRESS_ATTEMPTS, now);
+  const byAccount = await isRateLimited("sign-in-failure", email, ACCOUNT_FAILURES, now);
+  if (!byAddress.allowed || !byAccount.allowed) {
+    await recordAudit({ action: "sign_in.throttled", clientAddress: client.address, details: { email } });
+    return { kind: "throttled", retryAfterSeconds: Math.max(byAddress.retryAfterSeconds, byAccount.retryAfterSeconds) };
+  }
+
+  const user = await prisma.user.findUnique({ where: { email } });
+  const passwordOk =
+    user?.passwordHash && !user.disabledAt ? await verifyPassword(user.passwordHash, password) : await verifyAgainstNothing(password);
+  if (!user || !passwordOk) {
+    await hitRateLimit("sign-in-failure", email, ACCOUNT_FAILURES, now);
+    await recordAudit({
+      action: "sign_in.failed",
+      clientAddress: client.address,
+      targetType: user ? "user" : undefined,
+      targetId: user?.id ?? null,
+      details: { email },
+    });
+    return { kind: "invalid" };
+  }
+
+  const needsSecondFactor = user.totpEnabledAt !== null;
+  const { token, session } = await createSession(user.id, {
+    twoFactorVerified: false,
+    deviceLabel: describeDevice(client.userAgent),
+    now,
+  });
+  await recordAudit({
+    action: "sign_in.succeeded",
+    actor: { id: user.id, email: user.email },
+    targetType: "session",
+    targetId: session.id,
+    clientAddress: client.address,
+    details: { secondFactorPending: needsSecondFactor },
+  });
+  return { kind: "signed-in", token, session, needsSecondFactor };
+}
+
+export type SecondFactorOutcome = "verified" | "wrong" | "rate-limited";
+
+export async function completeSecondFactor(session: StaffSession, code: string, client: Client, now = new Date()): Promise<SecondFactorOutcome> {
+  const result = await checkSecondFactor(session.user.id, code, now);
+  const actor = { id: session.user.id, email: session.user.email };
+  if (result === "ok" || result === "recovery-code-used") {
+    await markTwoFactorVerified(session.id, now);
+    await recordAudit({
+      action: result === "ok" ? "two_factor.succeeded" : "two_factor.recovery_code_used",
+      actor,
+      targetType: "session",
+      targetId: session.id,
+      clientAddress: client.address,
+    });
+    return "verified";
+  }
+  await recordAudit({ action: "two_factor.failed", actor, clientAddress: client.address, details: { rateLimited: result === "rate-limited" } });
+  return result;
+}
+
+export async function reloadUser(userId: string) {
+  return loadStaffUser(userId);
+}

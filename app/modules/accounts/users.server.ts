@@ -1,0 +1,118 @@
+import { prisma } from "#app/db.server.ts";
+import { recordAudit } from "./audit.server.ts";
+import { hashPassword, passwordProblem, verifyPassword } from "./passwords.server.ts";
+import { invalidateSession, invalidateUserSessions } from "./sessions.server.ts";
+import { ROLES, type RoleName } from "./permissions.ts";
+
+// Managing staff accounts. Losing a role, being disabled or changing the
+// password ends sessions, so that a change of trust takes effect at once.
+
+type Actor = { id: string; email: string };
+
+export async function listUsers(search?: string) {
+  const term = search?.trim().toLowerCase();
+  return prisma.user.findMany({
+    where: term ? { OR: [{ email: { contains: term } }, { name: { contains: term, mode: "insensitive" } }] } : {},
+    orderBy: { email: "asc" },
+    take: 200,
+    include: { roles: { include: { role: true } } },
+  });
+}
+
+export async function getUserForAdmin(id: string) {
+  return prisma.user.findUnique({
+    where: { id },
+    include: { roles: { include: { role: true } }, sessions: { orderBy: { lastActiveAt: "desc" } } },
+  });
+}
+
+export async function setUserRoles(userId: string, roles: RoleName[], actor: Actor, clientAddress?: string | null) {
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, include: { roles: { include: { role: true } } } });
+  const before = user.roles.map(({ role }) => role.name).sort();
+  const after: string[] = [...new Set(roles)].sort();
+  if (before.join() === after.join()) return { endedSessions: 0 };
+  const roleRows = await prisma.role.findMany({ where: { name: { in: after } } });
+  await prisma.$transaction([
+    prisma.userRole.deleteMany({ where: { userId } }),
+    prisma.userRole.createMany({ data: roleRows.map((role) => ({ userId, roleId: role.id })) }),
+  ]);
+  const lostARole = before.some((role) => !after.includes(role));
+  const endedSessions = lostARole ? await invalidateUserSessions(userId) : 0;
+  await recordAudit({
+    action: "role.changed",
+    actor,
+    targetType: "user",
+    targetId: userId,
+    clientAddress,
+    details: { before, after, endedSessions },
+  });
+  return { endedSessions };
+}
+
+export async function setUserDisabled(userId: string, disabled: boolean, actor: Actor, clientAddress?: string | null) {
+  await prisma.user.update({ where: { id: userId }, data: { disabledAt: disabled ? new Date() : null } });
+  const endedSessions = disabled ? await invalidateUserSessions(userId) : 0;
+  await recordAudit({
+    action: disabled ? "user.disabled" : "user.enabled",
+    actor,
+    targetType: "user",
+    targetId: userId,
+    clientAddress,
+    details: { endedSessions },
+  });
+}
+
+export async function endAllSessions(userId: string, actor: Actor, clientAddress?: string | null) {
+  const endedSessions = await invalidateUserSessions(userId);
+  await recordAudit({ action: "sessions.revoked_all", actor, targetType: "user", targetId: userId, clientAddress, details: { endedSessions } });
+  return endedSessions;
+}
+
+/** A user ends one of their own sessions. */
+export async function endOwnSession(userId: string, sessionId: string, actor: Actor, clientAddress?: string | null) {
+  const session = await prisma.session.findFirst({ where: { id: sessionId, userId } });
+  if (!session) return false;
+  await invalidateSession(sessionId);
+  await recordAudit({ action: "session.revoked", actor, targetType: "session", targetId: sessionId, clientAddress });
+  return true;
+}
+
+export type ChangePasswordResult = { kind: "changed"; endedSessions: number } | { kind: "wrong-current" } | { kind: "bad-password"; message: string };
+
+/** Changing the password ends every other session of the user. */
+export async function changePassword(
+  actor: Actor,
+  currentSessionId: string,
+  input: { current: string; next: string },
+  clientAddress?: string | null,
+): Promise<ChangePasswordResult> {
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: actor.id } });
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.current))) return { kind: "wrong-current" };
+  const problem = passwordProblem(input.next);
+  if (problem) return { kind: "bad-password", message: problem };
+  await prisma.user.update({ where: { id: actor.id }, data: { passwordHash: await hashPassword(input.next), passwordChangedAt: new Date() } });
+  const endedSessions = await invalidateUserSessions(actor.id, { except: currentSessionId });
+  await recordAudit({ action: "password.changed", actor, targetType: "user", targetId: actor.id, clientAddress, details: { endedSessions } });
+  return { kind: "changed", endedSessions };
+}
+
+/** The first admin, from the command line (npm run admin:create). */
+export async function createUserWithPassword(input: { email: string; name: string; password: string; roles: RoleName[] }) {
+  const problem = passwordProblem(input.password);
+  if (problem) throw new Error(problem);
+  const unknown = input.roles.filter((role) => !(ROLES as readonly string[]).includes(role));
+  if (unknown.length > 0) throw new Error(`Unknown roles: ${unknown.join(", ")}`);
+  const email = input.email.trim().toLowerCase();
+  const roleRows = await prisma.role.findMany({ where: { name: { in: input.roles } } });
+  const user = await prisma.user.create({
+    data: {
+      email,
+      name: input.name,
+      passwordHash: await hashPassword(input.password),
+      passwordChangedAt: new Date(),
+      roles: { create: roleRows.map((role) => ({ roleId: role.id })) },
+    },
+  });
+  await recordAudit({ action: "user.created", targetType: "user", targetId: user.id, details: { email, roles: input.roles, via: "command line" } });
+  return user;
+}

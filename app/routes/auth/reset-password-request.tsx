@@ -1,0 +1,57 @@
+import { Form, data, useActionData } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/reset-password-request";
+import { Field, FormMessage } from "#app/components/field.tsx";
+import { requestPasswordReset } from "#app/modules/accounts/invitations.server.ts";
+import { hitRateLimit } from "#app/modules/accounts/rate-limit.server.ts";
+import { hashClientAddress } from "#app/modules/accounts/encryption.server.ts";
+import { DEFAULT_LOCALE, translator } from "#app/modules/i18n/translate.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
+import { clientAddressContext } from "#app/request-context.server.ts";
+import { parseForm } from "#app/validation.server.ts";
+
+export function meta() {
+  return [{ title: translator(DEFAULT_LOCALE)("title.signIn") }, { name: "robots", content: "noindex" }];
+}
+
+const ResetRequestSchema = z.object({ email: z.email("Enter a valid email address.").max(320) });
+const RESET_REQUESTS = { limit: 5, windowMs: 60 * 60_000 };
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const form = await parseForm(request, ResetRequestSchema);
+  if (!form.ok) return data({ done: false, error: form.errors.email ?? null }, { status: 400 });
+  const clientAddress = context.get(clientAddressContext);
+  const limit = await hitRateLimit("password-reset", hashClientAddress(clientAddress) ?? "unknown", RESET_REQUESTS);
+  if (!limit.allowed) {
+    const minutes = Math.ceil(limit.retryAfterSeconds / 60);
+    return data(
+      { done: false, error: translator(DEFAULT_LOCALE)("form.tooMany", { minutes }) },
+      { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
+    );
+  }
+  await requestPasswordReset(form.data.email, { origin: new URL(request.url).origin, clientAddress });
+  return { done: true, error: null };
+}
+
+export default function ResetPasswordRequest() {
+  const { t } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  return (
+    <section className="stack">
+      <h1>{t("auth.resetRequestHeading")}</h1>
+      {actionData?.done ? (
+        <FormMessage tone="success">{t("auth.resetRequestDone")}</FormMessage>
+      ) : (
+        <>
+          <p>{t("auth.resetRequestIntro")}</p>
+          <Form method="post" className="stack">
+            <Field label={t("auth.email")} name="email" type="email" autoComplete="username" required error={actionData?.error ?? undefined} />
+            <button type="submit" className="button primary">
+              {t("auth.resetRequestSubmit")}
+            </button>
+          </Form>
+        </>
+      )}
+    </section>
+  );
+}

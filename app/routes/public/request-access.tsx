@@ -1,0 +1,90 @@
+import { Form, data, useActionData } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/request-access";
+import { Field, FormMessage } from "#app/components/field.tsx";
+import { submitAccessRequest } from "#app/modules/accounts/access-requests.server.ts";
+import { hashClientAddress } from "#app/modules/accounts/encryption.server.ts";
+import { hitRateLimit } from "#app/modules/accounts/rate-limit.server.ts";
+import { DEFAULT_LOCALE, translator } from "#app/modules/i18n/translate.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
+import { clientAddressContext } from "#app/request-context.server.ts";
+import { parseForm, type FormErrors } from "#app/validation.server.ts";
+
+export function meta() {
+  return [{ title: translator(DEFAULT_LOCALE)("title.home") }];
+}
+
+const AccessRequestSchema = z.object({
+  name: z.string().trim().min(2, "Enter your name.").max(200, "Use at most 200 characters."),
+  organizationName: z.string().trim().min(2, "Enter your organization.").max(200, "Use at most 200 characters."),
+  email: z.email("Enter a valid work email address.").max(320),
+  reason: z.string().trim().min(10, "Tell us a little more (at least 10 characters).").max(2000, "Use at most 2,000 characters."),
+  // Hidden from people; bots fill it in.
+  website: z.string().max(0).optional(),
+});
+const ACCESS_REQUESTS = { limit: 5, windowMs: 60 * 60_000 };
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const t = translator(DEFAULT_LOCALE);
+  const form = await parseForm(request, AccessRequestSchema);
+  if (!form.ok) {
+    // A filled honeypot looks like success to the bot and saves nothing.
+    if (form.errors.website) return { done: true, errors: {} as FormErrors, values: {} as Record<string, string> };
+    return data({ done: false, errors: form.errors, values: form.values }, { status: 400 });
+  }
+  const typed: Record<string, string> = { name: form.data.name, organizationName: form.data.organizationName, email: form.data.email, reason: form.data.reason };
+  const clientAddress = context.get(clientAddressContext);
+  const limit = await hitRateLimit("access-request", hashClientAddress(clientAddress) ?? "unknown", ACCESS_REQUESTS);
+  if (!limit.allowed) {
+    return data(
+      { done: false, errors: { form: t("form.tooMany", { minutes: Math.ceil(limit.retryAfterSeconds / 60) }) } as FormErrors, values: typed },
+      { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
+    );
+  }
+  const { website: _honeypot, ...request_ } = form.data;
+  await submitAccessRequest(request_, clientAddress);
+  return { done: true, errors: {} as FormErrors, values: {} as Record<string, string> };
+}
+
+export default function RequestAccess() {
+  const { t } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  const errors: Record<string, string> = actionData?.errors ?? {};
+  const values: Record<string, string> = actionData?.values ?? {};
+  if (actionData?.done) {
+    return (
+      <section>
+        <h1>{t("access.heading")}</h1>
+        <FormMessage tone="success">{t("access.done")}</FormMessage>
+      </section>
+    );
+  }
+  return (
+    <section className="stack">
+      <h1>{t("access.heading")}</h1>
+      <p>{t("access.intro")}</p>
+      {errors.form ? <FormMessage tone="error">{errors.form}</FormMessage> : null}
+      <Form method="post" className="stack">
+        <Field label={t("access.name")} name="name" autoComplete="name" required defaultValue={values.name} error={errors.name} />
+        <Field label={t("access.organization")} name="organizationName" autoComplete="organization" required defaultValue={values.organizationName} error={errors.organizationName} />
+        <Field label={t("access.email")} name="email" type="email" autoComplete="email" required defaultValue={values.email} error={errors.email} />
+        <div className={`field${errors.reason ? " has-error" : ""}`}>
+          <label htmlFor="reason">{t("access.reason")}</label>
+          {errors.reason ? (
+            <p className="field-error" id="reason-error">
+              {errors.reason}
+            </p>
+          ) : null}
+          <textarea id="reason" name="reason" required maxLength={2000} defaultValue={values.reason} aria-describedby={errors.reason ? "reason-error" : undefined} />
+        </div>
+        <div className="honeypot" aria-hidden="true">
+          <label htmlFor="website">{t("access.honeypot")}</label>
+          <input id="website" name="website" tabIndex={-1} autoComplete="off" />
+        </div>
+        <button type="submit" className="button primary">
+          {t("access.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}
