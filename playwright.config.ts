@@ -32,7 +32,8 @@ export default defineConfig({
   },
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"] } },
-    { name: "phone", use: { ...devices["Pixel 7"] } },
+    // Access rules and staff journeys do not depend on the screen: desktop only.
+    { name: "phone", use: { ...devices["Pixel 7"] }, testIgnore: [/route-access/, /staff-/] },
   ],
   webServer: {
     // A fresh embedded database for every run (scripts/e2e-server.sh), or

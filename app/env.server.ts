@@ -2,13 +2,18 @@ import { z } from "zod";
 
 // The environment, parsed once. Every setting Signpost reads is here, with the
 // reason it exists; .env.example documents the same list.
+// An empty variable (FOO= in a .env file or compose) means "not set".
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema);
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** A PostgreSQL server to use. Unset: Signpost starts its own embedded server. */
-  DATABASE_URL: z
-    .string()
-    .refine((value) => /^postgres(ql)?:\/\//.test(value), "must be a postgresql:// connection string")
-    .optional(),
+  DATABASE_URL: unsetIfEmpty(
+    z
+      .string()
+      .refine((value) => /^postgres(ql)?:\/\//.test(value), "must be a postgresql:// connection string")
+      .optional(),
+  ),
   /** Where the embedded server keeps its data when DATABASE_URL is unset. */
   EMBEDDED_POSTGRES_DIR: z.string().default(".data/postgres"),
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
@@ -18,12 +23,14 @@ const EnvSchema = z.object({
    * secrets and recovery codes and keys the hash of client addresses in the
    * audit log. Required in production; development and tests use a fixed key.
    */
-  SECRET_KEY: z
-    .string()
-    .refine((value) => Buffer.from(value, "base64").length >= 32, "must be at least 32 bytes, base64-encoded")
-    .optional(),
+  SECRET_KEY: unsetIfEmpty(
+    z
+      .string()
+      .refine((value) => Buffer.from(value, "base64").length >= 32, "must be at least 32 bytes, base64-encoded")
+      .optional(),
+  ),
   /** smtp(s)://user:pass@host:port — when set, invitations and resets are emailed. */
-  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  SMTP_URL: unsetIfEmpty(z.url({ protocol: /^smtps?$/ }).optional()),
   MAIL_FROM: z.string().default("Signpost <no-reply@localhost>"),
   /** Behind a reverse proxy, take the client address from X-Forwarded-For (for rate limits only). */
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),

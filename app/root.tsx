@@ -86,6 +86,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <footer className="site-footer">
           <p>{t("site.privacy")}</p>
           <p className="demo-warning">{t("site.demoWarning")}</p>
+          <p>
+            <a href="/request-access">{t("site.requestAccess")}</a> · <a href="/login">{t("site.staffSignIn")}</a>
+          </p>
         </footer>
         <ScrollRestoration />
         <Scripts />

@@ -11,6 +11,8 @@ export const en = {
   "site.demoWarning":
     "Demo data: these listings were gathered from public websites and must be checked before anyone relies on them.",
   "site.privacy": "Signpost sets no cookies and keeps no record of your searches.",
+  "site.requestAccess": "Caseworkers: request access",
+  "site.staffSignIn": "Staff sign in",
   "site.emergencyGeneric": "If someone is in danger right now, call your local emergency number.",
 
   "title.home": "Signpost",

@@ -1,0 +1,22 @@
+import { expect, test } from "vitest";
+import { parseEnv } from "./env.server.ts";
+
+test("defaults make a local run work with no configuration", () => {
+  const env = parseEnv({});
+  expect(env.PORT).toBe(3000);
+  expect(env.DATABASE_URL).toBeUndefined();
+});
+
+test("each bad variable is named with what is wrong", () => {
+  expect(() => parseEnv({ PORT: "eighty", DATABASE_URL: "mysql://x" })).toThrow(/PORT[\s\S]*DATABASE_URL: must be a postgresql/);
+  expect(() => parseEnv({ SECRET_KEY: "c2hvcnQ=" })).toThrow(/SECRET_KEY: must be at least 32 bytes/);
+});
+
+test("production with its own database refuses to start without a secret key", () => {
+  expect(() => parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgresql://db/signpost" })).toThrow(/SECRET_KEY: required/);
+  expect(() => parseEnv({ NODE_ENV: "production" })).not.toThrow();
+});
+
+test("an empty variable counts as unset", () => {
+  expect(parseEnv({ SMTP_URL: "", DATABASE_URL: "" })).toMatchObject({ SMTP_URL: undefined, DATABASE_URL: undefined });
+});

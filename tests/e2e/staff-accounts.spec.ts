@@ -1,0 +1,151 @@
+import { expect, test, type Page } from "@playwright/test";
+import { decodeBase32IgnorePadding } from "@oslojs/encoding";
+import { generateTOTP } from "@oslojs/otp";
+import { STAFF_PASSWORD, createStaff, currentCode, sessionCookieFor } from "./staff-fixtures.ts";
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Submits a code and waits for the server's answer, so no attempt is lost to a stale page. */
+async function enterCode(page: Page, code: string) {
+  await page.getByLabel("Code").fill(code);
+  await Promise.all([
+    page.waitForResponse((response) => response.request().method() === "POST" && response.url().includes("/login/two-factor")),
+    page.getByRole("button", { name: "Continue" }).click(),
+  ]);
+}
+
+test("an admin invites a moderator, who joins, enrols in two-factor and signs in with it", async ({ browser }) => {
+  const admin = await createStaff(["admin"], { twoFactor: true });
+
+  // The admin signs in with password and code, and invites a moderator.
+  const adminContext = await browser.newContext();
+  const adminPage = await adminContext.newPage();
+  await signIn(adminPage, admin.email, STAFF_PASSWORD);
+  await expect(adminPage).toHaveURL(/\/login\/two-factor/);
+  await enterCode(adminPage, currentCode(admin.totpKey!));
+  await expect(adminPage).toHaveURL(/\/admin$/);
+  await adminPage.goto("/admin/invitations");
+  const moderatorEmail = `moderator-${crypto.randomUUID().slice(0, 8)}@example.org`;
+  await adminPage.getByLabel("Email").fill(moderatorEmail);
+  await adminPage.getByLabel("Moderator").check();
+  await adminPage.getByRole("button", { name: "Send invitation" }).click();
+  const link = (await adminPage.getByTestId("invitation-link").textContent())!.trim();
+  expect(link).toMatch(/\/invitations\/[a-z2-9]{32}$/);
+  await adminContext.close();
+
+  // The moderator accepts in another browser, sets a password, and must enrol.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(link);
+  await expect(page.getByText(moderatorEmail)).toBeVisible();
+  await page.getByLabel("Your name").fill("Morgan Moderator");
+  await page.getByLabel("Password", { exact: true }).fill("password1234");
+  await page.getByLabel("Password again").fill("password1234");
+  await page.getByRole("button", { name: "Create my account" }).click();
+  await expect(page.getByText("This password is too common")).toBeVisible();
+  await expect(page.getByLabel("Your name")).toHaveValue("Morgan Moderator");
+  const password = "a moderator's own long passphrase";
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByLabel("Password again").fill(password);
+  await page.getByRole("button", { name: "Create my account" }).click();
+  await expect(page).toHaveURL(/\/login\?notice=invited/);
+
+  await signIn(page, moderatorEmail, password);
+  await expect(page).toHaveURL(/\/account\/two-factor$/);
+  await page.goto("/moderation");
+  await expect(page).toHaveURL(/\/account\/two-factor$/); // no moderation before two-factor
+  const key = decodeBase32IgnorePadding((await page.getByTestId("totp-secret").textContent())!.trim());
+  await page.getByLabel("Enter the 6-digit code the app shows.").fill("000000");
+  await page.getByRole("button", { name: "Turn on two-factor authentication" }).click();
+  await expect(page.getByText("That code is not right")).toBeVisible();
+  await page.getByLabel("Enter the 6-digit code the app shows.").fill(generateTOTP(key, 30, 6));
+  await page.getByRole("button", { name: "Turn on two-factor authentication" }).click();
+  await expect(page.getByRole("heading", { name: "Two-factor authentication is on" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem")).toHaveCount(10);
+  await page.getByRole("link", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: "Moderation" })).toBeVisible();
+  await expect(page.getByText("Signed in as Morgan Moderator")).toBeVisible();
+
+  // Signs out, then back in: the code is now required, and a wrong one is refused.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  expect((await context.cookies()).filter((cookie) => cookie.name === "sid" && cookie.value)).toEqual([]);
+  await page.goto("/moderation");
+  await expect(page).toHaveURL(/\/login\?redirectTo=%2Fmoderation/);
+  await page.getByLabel("Email address").fill(moderatorEmail);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/login\/two-factor/);
+  await page.goto("/moderation");
+  await expect(page).toHaveURL(/\/login\/two-factor/); // the password alone opens nothing
+  await enterCode(page, "123456" === generateTOTP(key, 30, 6) ? "654321" : "123456");
+  await expect(page.getByText("That code is not right")).toBeVisible();
+  await enterCode(page, generateTOTP(key, 30, 6));
+  await expect(page.getByRole("heading", { name: "Moderation" })).toBeVisible();
+  await context.close();
+});
+
+test("wrong two-factor codes are refused, then rate limited", async ({ page }) => {
+  const moderator = await createStaff(["moderator"], { twoFactor: true });
+  await signIn(page, moderator.email, STAFF_PASSWORD);
+  await expect(page).toHaveURL(/\/login\/two-factor/);
+  const wrong = currentCode(moderator.totpKey!) === "111111" ? "222222" : "111111";
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await enterCode(page, wrong);
+    await expect(page.getByText("That code is not right")).toBeVisible();
+  }
+  await enterCode(page, currentCode(moderator.totpKey!));
+  await expect(page.getByText("Too many attempts")).toBeVisible();
+  await expect(page).toHaveURL(/\/login\/two-factor/);
+});
+
+test("sign-in errors do not reveal whether an account exists", async ({ page }) => {
+  const caseworker = await createStaff(["caseworker"]);
+  await signIn(page, caseworker.email, "a wrong password entirely");
+  const wrongPassword = await page.getByRole("alert").textContent();
+  await signIn(page, "nobody-at-all@example.org", "a wrong password entirely");
+  expect(await page.getByRole("alert").textContent()).toBe(wrongPassword);
+});
+
+test("security headers on a public page and a staff page", async ({ request }) => {
+  const admin = await createStaff(["admin"], { twoFactor: true });
+  const cookie = await sessionCookieFor(admin);
+  for (const [path, headers] of [
+    ["/", {}],
+    ["/admin/audit", { cookie }],
+  ] as const) {
+    const response = await request.get(path, { headers, maxRedirects: 0 });
+    expect(response.status(), path).toBe(200);
+    const csp = response.headers()["content-security-policy"]!;
+    expect(csp).toMatch(/default-src 'self'/);
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("form-action 'self'");
+    expect(csp).toContain("base-uri 'none'");
+    expect(csp).not.toContain("unsafe-inline");
+    expect(response.headers()["content-security-policy-report-only"]).toBeUndefined();
+    expect(response.headers()["referrer-policy"]).toBe("no-referrer");
+    expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(response.headers()["permissions-policy"]).toContain("geolocation=(self)");
+    expect(response.headers()["strict-transport-security"]).toContain("max-age=");
+  }
+});
+
+test("a public visitor's browser holds no cookie after every public page and form", async ({ page, context }) => {
+  for (const path of ["/", "/search?country=GB", "/services/childline", "/request-access", "/login", "/reset-password", "/no-such-page"]) {
+    await page.goto(path);
+  }
+  await page.goto("/request-access");
+  await page.getByLabel("Your name").fill("Sam Social Worker");
+  await page.getByLabel("Organization").fill("Family Services");
+  await page.getByLabel("Work email address").fill("sam@example.org");
+  await page.getByLabel("How will you use Signpost?").fill("To refer families to local services.");
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(page.getByText("Thank you. An admin will look at your request")).toBeVisible();
+  expect(await context.cookies()).toEqual([]);
+});

@@ -1,0 +1,39 @@
+import { generateTOTP } from "@oslojs/otp";
+
+// Staff accounts and sessions for end-to-end tests, written straight into the
+// e2e server's database with the app's own modules (Epic Stack's approach), so
+// tests sign in without clicking through the form every time.
+
+const E2E_POSTGRES_PORT = process.env.E2E_POSTGRES_PORT ?? "54349";
+process.env.DATABASE_URL ??= `postgresql://signpost:signpost-local@127.0.0.1:${E2E_POSTGRES_PORT}/signpost`;
+// Must match scripts/e2e-server.sh, so both sides can read TOTP secrets.
+process.env.SECRET_KEY = process.env.E2E_SECRET_KEY ?? "ZTJlLW9ubHktc2VjcmV0LWtleS1ub3QtZm9yLXByb2R1Y3Rpb24=";
+
+export const STAFF_PASSWORD = "an end to end test passphrase";
+type Role = "admin" | "moderator" | "caseworker";
+
+export type TestStaff = { id: string; email: string; totpKey: Uint8Array | null };
+
+export async function createStaff(roles: Role[], options: { twoFactor?: boolean } = {}): Promise<TestStaff> {
+  const { createUserWithPassword } = await import("#app/modules/accounts/users.server.ts");
+  const { enableTwoFactor, generateTotpSecret } = await import("#app/modules/accounts/two-factor.server.ts");
+  const email = `${roles.join("-")}-${crypto.randomUUID().slice(0, 8)}@example.org`;
+  const user = await createUserWithPassword({ email, name: `Test ${roles.join(" and ")}`, password: STAFF_PASSWORD, roles });
+  let totpKey: Uint8Array | null = null;
+  if (options.twoFactor) {
+    totpKey = generateTotpSecret();
+    await enableTwoFactor(user.id, totpKey);
+  }
+  return { id: user.id, email, totpKey };
+}
+
+/** A signed-in session cookie value (two-factor already checked where the account has it). */
+export async function sessionCookieFor(staff: TestStaff): Promise<string> {
+  const { createSession } = await import("#app/modules/accounts/sessions.server.ts");
+  const { token } = await createSession(staff.id, { twoFactorVerified: staff.totpKey !== null });
+  return `sid=${token}`;
+}
+
+export function currentCode(key: Uint8Array): string {
+  return generateTOTP(key, 30, 6);
+}
