@@ -16,7 +16,7 @@ const EnvSchema = z.object({
   ),
   /** Where the embedded server keeps its data when DATABASE_URL is unset. */
   EMBEDDED_POSTGRES_DIR: z.string().default(".data/postgres"),
-  EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  EMBEDDED_POSTGRES_PORT: z.coerce.number({ error: "must be a port number" }).int().min(1024).max(65535).default(54329),
   HOST: z.string().default("0.0.0.0"),
   /**
    * At least 32 random bytes, base64 (`openssl rand -base64 32`). Encrypts TOTP
@@ -36,7 +36,7 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   /** Where "Leave this site" goes: a neutral page that raises no questions. */
   QUICK_EXIT_URL: z.url({ protocol: /^https$/ }).default("https://www.bbc.com/weather"),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535).default(3000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
