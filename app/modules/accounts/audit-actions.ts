@@ -24,6 +24,16 @@ export const AUDIT_ACTIONS = [
   "access_request.submitted",
   "access_request.approved",
   "access_request.declined",
+  "revision.submitted",
+  "revision.approved",
+  "revision.rejected",
+  "revision.restored",
+  "service.archived",
+  "service.unarchive_requested",
+  "verification.recorded",
+  "queue.taken",
+  "queue.resolved",
+  "suggestion.drafted",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -145,13 +145,17 @@ function toPeriods(hours: Listing["hours"]) {
 }
 
 /**
- * Creates or replaces a listing, matched by the service's slug (and the
- * organization's slug). Everything hanging off the service is rewritten, in
- * one transaction, so a listing is never half-saved. Returns the service id.
+ * Creates or replaces a listing, matched by the service's id when given (an
+ * approved revision may rename the slug), else by its slug, and the
+ * organization by its slug. Everything hanging off the service is rewritten,
+ * in one transaction, so a listing is never half-saved. Returns the service id.
  */
-export async function saveListing(input: ListingInput): Promise<string> {
+export async function saveListing(
+  input: ListingInput,
+  options: { serviceId?: string; tx?: Prisma.TransactionClient } = {},
+): Promise<string> {
   const listing = ListingSchema.parse(input);
-  return prisma.$transaction(async (tx) => {
+  const write = async (tx: Prisma.TransactionClient) => {
     const terms = await tx.taxonomyTerm.findMany({ include: { taxonomy: true } });
     const termId = (taxonomy: string, code: string) => {
       const term = terms.find((candidate) => candidate.taxonomy.code === taxonomy && candidate.code === code);
@@ -195,11 +199,13 @@ export async function saveListing(input: ListingInput): Promise<string> {
       timezone: listing.timezone,
       lastVerifiedAt: listing.lastVerifiedAt ?? null,
     } satisfies Prisma.ServiceUncheckedUpdateInput;
-    const service = await tx.service.upsert({
-      where: { slug: listing.slug },
-      create: { slug: listing.slug, ...serviceData },
-      update: serviceData,
-    });
+    const service = options.serviceId
+      ? await tx.service.update({ where: { id: options.serviceId }, data: { slug: listing.slug, ...serviceData } })
+      : await tx.service.upsert({
+          where: { slug: listing.slug },
+          create: { slug: listing.slug, ...serviceData },
+          update: serviceData,
+        });
     const serviceId = service.id;
 
     await tx.schedule.deleteMany({ where: { serviceId } });
@@ -262,5 +268,25 @@ export async function saveListing(input: ListingInput): Promise<string> {
       await tx.serviceAtLocation.create({ data: { serviceId, locationId: saved.id } });
     }
     return serviceId;
-  });
+  };
+  return options.tx ? write(options.tx) : prisma.$transaction(write);
+}
+
+function clock(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+}
+
+/**
+ * One way to write a valid listing: defaults filled in, text trimmed, times as
+ * "HH:MM". Revisions store this form, so two versions compare field by field.
+ */
+export function canonicalListing(input: ListingInput): ListingInput {
+  const listing = ListingSchema.parse(input);
+  const hours = (blocks: Listing["hours"]) => blocks.map((block) => ({ days: block.days, opens: clock(block.opens), closes: clock(block.closes) }));
+  return {
+    ...listing,
+    lastVerifiedAt: undefined,
+    hours: hours(listing.hours),
+    contactChannels: listing.contactChannels.map((channel) => ({ ...channel, hours: hours(channel.hours) })),
+  };
 }

@@ -1,0 +1,123 @@
+import { prisma } from "#app/db.server.ts";
+import { recordAudit } from "#app/modules/accounts/audit.server.ts";
+import { listPendingRevisions, type Actor } from "./revisions.server.ts";
+import { listDueVerifications } from "./verification.server.ts";
+
+// One queue for everything moderators must look at, most urgent first:
+// unsafe listings, then changes waiting for a second pair of eyes, then
+// reports (a caseworker's before an anonymous one), suggestions, and checks due.
+
+export type QueueItemType = "report" | "revision" | "suggestion" | "verification";
+
+export type QueueItem = {
+  type: QueueItemType;
+  id: string;
+  priority: number;
+  title: string;
+  detail: string;
+  createdAt: Date;
+  status: "OPEN" | "TAKEN";
+  assigneeId: string | null;
+  href: string;
+  /** Revisions: the author, who may not approve it. */
+  authorId?: string;
+  unsafe?: boolean;
+};
+
+const PRIORITY = { unsafeReport: 0, revision: 1, caseworkerReport: 2, report: 3, suggestion: 4, verification: 5 };
+
+export async function loadQueue(now = new Date()): Promise<{ items: QueueItem[]; counts: Record<QueueItemType, number>; unsafe: number }> {
+  const [reports, revisions, suggestions, due] = await Promise.all([
+    prisma.listingReport.findMany({ where: { status: { not: "RESOLVED" } }, include: { service: { select: { id: true, name: true } } } }),
+    listPendingRevisions(),
+    prisma.serviceSuggestion.findMany({ where: { status: { not: "RESOLVED" } } }),
+    listDueVerifications(now),
+  ]);
+  const items: QueueItem[] = [
+    ...reports.map((report) => ({
+      type: "report" as const,
+      id: report.id,
+      priority: report.reason === "UNSAFE" ? PRIORITY.unsafeReport : report.fromCaseworker ? PRIORITY.caseworkerReport : PRIORITY.report,
+      title: report.service.name,
+      detail: `${report.reason}${report.fromCaseworker ? " (caseworker)" : ""}${report.details ? `: ${report.details}` : ""}`,
+      createdAt: report.createdAt,
+      status: report.status as "OPEN" | "TAKEN",
+      assigneeId: report.assigneeId,
+      href: `/moderation/services/${report.service.id}`,
+      unsafe: report.reason === "UNSAFE",
+    })),
+    ...revisions.map((revision) => ({
+      type: "revision" as const,
+      id: revision.id,
+      priority: PRIORITY.revision,
+      title: revision.service.name,
+      detail: `${revision.kind} #${revision.number} by ${revision.author.name}: ${revision.reason}`,
+      createdAt: revision.createdAt,
+      status: "OPEN" as const,
+      assigneeId: null,
+      href: `/moderation/revisions/${revision.id}`,
+      authorId: revision.author.id,
+    })),
+    ...suggestions.map((suggestion) => ({
+      type: "suggestion" as const,
+      id: suggestion.id,
+      priority: PRIORITY.suggestion,
+      title: suggestion.name,
+      detail: suggestion.description,
+      createdAt: suggestion.createdAt,
+      status: suggestion.status as "OPEN" | "TAKEN",
+      assigneeId: suggestion.assigneeId,
+      href: `/moderation/services/new?suggestion=${suggestion.id}`,
+    })),
+    ...due.map((service) => ({
+      type: "verification" as const,
+      id: service.id,
+      priority: PRIORITY.verification,
+      title: service.name,
+      detail: service.lastVerifiedAt ? `last verified ${service.lastVerifiedAt.toISOString().slice(0, 10)}` : "never verified",
+      createdAt: service.nextVerificationDueAt ?? new Date(0),
+      status: "OPEN" as const,
+      assigneeId: null,
+      href: `/moderation/services/${service.id}/verify`,
+    })),
+  ];
+  // Most urgent first; within a priority, the oldest first.
+  items.sort((a, b) => a.priority - b.priority || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+  const counts = { report: reports.length, revision: revisions.length, suggestion: suggestions.length, verification: due.length };
+  return { items, counts, unsafe: reports.filter((report) => report.reason === "UNSAFE").length };
+}
+
+export async function takeQueueItem(type: "report" | "suggestion", id: string, moderator: Actor) {
+  const data = { status: "TAKEN" as const, assigneeId: moderator.id };
+  const updated =
+    type === "report"
+      ? await prisma.listingReport.updateMany({ where: { id, status: { not: "RESOLVED" } }, data })
+      : await prisma.serviceSuggestion.updateMany({ where: { id, status: { not: "RESOLVED" } }, data });
+  if (updated.count === 1) await recordAudit({ action: "queue.taken", actor: moderator, targetType: type, targetId: id });
+  return updated.count === 1;
+}
+
+export async function resolveQueueItem(type: "report" | "suggestion", id: string, moderator: Actor, note: string, draftServiceId?: string) {
+  const data = { status: "RESOLVED" as const, resolvedById: moderator.id, resolutionNote: note, resolvedAt: new Date() };
+  const updated =
+    type === "report"
+      ? await prisma.listingReport.updateMany({ where: { id, status: { not: "RESOLVED" } }, data })
+      : await prisma.serviceSuggestion.updateMany({
+          where: { id, status: { not: "RESOLVED" } },
+          data: { ...data, ...(draftServiceId ? { draftServiceId } : {}) },
+        });
+  if (updated.count === 1) {
+    await recordAudit({
+      action: draftServiceId ? "suggestion.drafted" : "queue.resolved",
+      actor: moderator,
+      targetType: type,
+      targetId: id,
+      details: { note, ...(draftServiceId ? { draftServiceId } : {}) },
+    });
+  }
+  return updated.count === 1;
+}
+
+export async function getSuggestion(id: string) {
+  return prisma.serviceSuggestion.findUnique({ where: { id } });
+}

@@ -1,0 +1,199 @@
+import { beforeEach, describe, expect, test } from "vitest";
+import { prisma } from "#app/db.server.ts";
+import { clearDirectory, createListing, createStaffUser, buildListing } from "#tests/factories.ts";
+import { getPublishedService } from "#app/modules/directory/service-summary.server.ts";
+import type { ListingInput } from "#app/modules/directory/listing.server.ts";
+import {
+  ModerationError,
+  approveRevision,
+  archiveService,
+  getRevisionForReview,
+  latestRevisionNumber,
+  rejectRevision,
+  requestUnarchive,
+  restoreRevision,
+  submitRevision,
+} from "./revisions.server.ts";
+import { currentListing } from "./snapshot.server.ts";
+
+let moderatorA: { id: string; email: string };
+let moderatorB: { id: string; email: string };
+let admin: { id: string; email: string };
+
+beforeEach(async () => {
+  await clearDirectory();
+  moderatorA = await createStaffUser({ roles: ["moderator"] });
+  moderatorB = await createStaffUser({ roles: ["moderator"] });
+  admin = await createStaffUser({ roles: ["admin"] });
+});
+
+async function publishedListing(overrides: Partial<ListingInput> = {}) {
+  const listing = await createListing({ slug: "helpline", name: "Helpline", contactChannels: [{ kind: "PHONE", value: "0800 111 111" }], ...overrides });
+  const service = await prisma.service.findUniqueOrThrow({ where: { slug: listing.slug } });
+  return { listing, serviceId: service.id };
+}
+
+function withPhone(listing: ListingInput, phone: string): ListingInput {
+  return { ...listing, contactChannels: [{ kind: "PHONE", value: phone }] };
+}
+
+async function publicPhone(slug = "helpline") {
+  return (await getPublishedService(slug, new Date()))?.contacts[0]?.value;
+}
+
+async function expectRefused(promise: Promise<unknown>, code: ModerationError["code"]) {
+  await expect(promise).rejects.toBeInstanceOf(ModerationError);
+  await expect(promise).rejects.toMatchObject({ code });
+}
+
+describe("an edit goes live only when a second moderator approves it", () => {
+  test("pending → approved by another moderator publishes the change", async () => {
+    const { listing, serviceId } = await publishedListing();
+    const saved = await submitRevision({ serviceId, baseNumber: 0, listing: withPhone(listing, "0800 222 222"), reason: "New number", author: moderatorA });
+    if (saved.kind !== "saved") throw new Error(saved.kind);
+    expect(await publicPhone()).toBe("0800 111 111");
+
+    const review = await getRevisionForReview(saved.revisionId);
+    expect(review?.changes).toEqual([{ path: "contactChannels[0].value", before: "0800 111 111", after: "0800 222 222", sensitive: true }]);
+
+    await approveRevision(saved.revisionId, moderatorB, "Checked on their website");
+    expect(await publicPhone()).toBe("0800 222 222");
+    const revision = await prisma.revision.findUniqueOrThrow({ where: { id: saved.revisionId } });
+    expect(revision).toMatchObject({ status: "APPROVED", reviewerId: moderatorB.id, reviewComment: "Checked on their website" });
+  });
+
+  test("nobody approves their own revision, not even an admin", async () => {
+    const { listing, serviceId } = await publishedListing();
+    const byA = await submitRevision({ serviceId, baseNumber: 0, listing: withPhone(listing, "0800 333 333"), reason: "x", author: moderatorA });
+    if (byA.kind !== "saved") throw new Error(byA.kind);
+    await expectRefused(approveRevision(byA.revisionId, moderatorA), "self-approval");
+    expect(await publicPhone()).toBe("0800 111 111");
+
+    const byAdmin = await submitRevision({ serviceId, baseNumber: 1, listing: withPhone(listing, "0800 444 444"), reason: "y", author: admin });
+    if (byAdmin.kind !== "saved") throw new Error(byAdmin.kind);
+    await expectRefused(approveRevision(byAdmin.revisionId, admin), "self-approval");
+    await approveRevision(byAdmin.revisionId, moderatorA);
+    expect(await publicPhone()).toBe("0800 444 444");
+  });
+
+  test("a rejected revision changes nothing and cannot be approved afterwards", async () => {
+    const { listing, serviceId } = await publishedListing();
+    const saved = await submitRevision({ serviceId, baseNumber: 0, listing: withPhone(listing, "0900 666 666"), reason: "x", author: moderatorA });
+    if (saved.kind !== "saved") throw new Error(saved.kind);
+    await rejectRevision(saved.revisionId, moderatorB, "This is a premium-rate number");
+    await expectRefused(approveRevision(saved.revisionId, moderatorB), "not-pending");
+    await expectRefused(rejectRevision(saved.revisionId, moderatorB, "again"), "not-pending");
+    expect(await publicPhone()).toBe("0800 111 111");
+  });
+
+  test("a newer revision supersedes an older pending one, which can no longer be approved", async () => {
+    const { listing, serviceId } = await publishedListing();
+    const first = await submitRevision({ serviceId, baseNumber: 0, listing: withPhone(listing, "0800 555 001"), reason: "a", author: moderatorA });
+    const second = await submitRevision({ serviceId, baseNumber: 1, listing: withPhone(listing, "0800 555 002"), reason: "b", author: moderatorB });
+    if (first.kind !== "saved" || second.kind !== "saved") throw new Error("not saved");
+    expect((await prisma.revision.findUniqueOrThrow({ where: { id: first.revisionId } })).status).toBe("SUPERSEDED");
+    await expectRefused(approveRevision(first.revisionId, moderatorB), "not-pending");
+    await approveRevision(second.revisionId, moderatorA);
+    expect(await publicPhone()).toBe("0800 555 002");
+  });
+
+  test("an invalid listing is refused with each problem, and nothing is saved", async () => {
+    const { listing, serviceId } = await publishedListing();
+    const result = await submitRevision({
+      serviceId,
+      baseNumber: 0,
+      listing: { ...listing, name: "", contactChannels: [{ kind: "PHONE", value: "" }] },
+      reason: "x",
+      author: moderatorA,
+    });
+    expect(result.kind).toBe("invalid");
+    if (result.kind !== "invalid") return;
+    expect(result.issues.map((issue) => issue.path)).toEqual(expect.arrayContaining(["name", "contactChannels[0].value"]));
+    expect(await latestRevisionNumber(serviceId)).toBe(0);
+  });
+});
+
+describe("two moderators editing the same listing", () => {
+  test("the second save gets a conflict with what differs, and nothing is overwritten", async () => {
+    const { listing, serviceId } = await publishedListing();
+    const base = await latestRevisionNumber(serviceId);
+    const first = await submitRevision({ serviceId, baseNumber: base, listing: withPhone(listing, "0800 777 001"), reason: "A's edit", author: moderatorA });
+    expect(first.kind).toBe("saved");
+    const second = await submitRevision({ serviceId, baseNumber: base, listing: { ...listing, name: "Helpline (B's name)" }, reason: "B's edit", author: moderatorB });
+    expect(second.kind).toBe("conflict");
+    if (second.kind !== "conflict") return;
+    expect(second.latestNumber).toBe(1);
+    expect(second.changes.map((change) => change.path).sort()).toEqual(["contactChannels[0].value", "name"]);
+    expect(await prisma.revision.count({ where: { serviceId } })).toBe(1);
+  });
+});
+
+describe("restore and archive", () => {
+  test("restoring an earlier revision proposes it again, for review", async () => {
+    const { listing, serviceId } = await publishedListing();
+    const one = await submitRevision({ serviceId, baseNumber: 0, listing: withPhone(listing, "0800 100 001"), reason: "1", author: moderatorA });
+    if (one.kind !== "saved") throw new Error(one.kind);
+    await approveRevision(one.revisionId, moderatorB);
+    const two = await submitRevision({ serviceId, baseNumber: 1, listing: withPhone(listing, "0800 100 002"), reason: "2", author: moderatorA });
+    if (two.kind !== "saved") throw new Error(two.kind);
+    await approveRevision(two.revisionId, moderatorB);
+
+    const restored = await restoreRevision(one.revisionId, moderatorB, "Revision 2 was wrong");
+    expect(restored).toMatchObject({ kind: "RESTORE", status: "PENDING", number: 3, restoredFromId: one.revisionId });
+    expect(await publicPhone()).toBe("0800 100 002");
+    await expectRefused(approveRevision(restored.id, moderatorB), "self-approval");
+    await approveRevision(restored.id, moderatorA);
+    expect(await publicPhone()).toBe("0800 100 001");
+  });
+
+  test("one moderator takes a listing down at once; putting it back needs a second", async () => {
+    const { serviceId } = await publishedListing();
+    await archiveService(serviceId, moderatorA, "The number now reaches someone else");
+    expect(await getPublishedService("helpline", new Date())).toBeNull();
+    const archive = await prisma.revision.findFirstOrThrow({ where: { serviceId, kind: "ARCHIVE" } });
+    expect(archive.status).toBe("APPROVED");
+    expect(await prisma.auditEvent.count({ where: { action: "service.archived", targetId: serviceId } })).toBe(1);
+    await expectRefused(archiveService(serviceId, moderatorB, "again"), "already-archived");
+
+    const unarchive = await requestUnarchive(serviceId, moderatorA, "Number fixed");
+    expect(await getPublishedService("helpline", new Date())).toBeNull();
+    await expectRefused(approveRevision(unarchive.id, moderatorA), "self-approval");
+    await approveRevision(unarchive.id, moderatorB);
+    expect(await getPublishedService("helpline", new Date())).not.toBeNull();
+  });
+
+  test("approving an edit of an archived listing keeps it down", async () => {
+    const { listing, serviceId } = await publishedListing();
+    await archiveService(serviceId, moderatorA, "unsafe");
+    const edit = await submitRevision({ serviceId, baseNumber: 1, listing: withPhone(listing, "0800 999 999"), reason: "fix", author: moderatorA });
+    if (edit.kind !== "saved") throw new Error(edit.kind);
+    await approveRevision(edit.revisionId, moderatorB);
+    expect((await prisma.service.findUniqueOrThrow({ where: { id: serviceId } })).status).toBe("ARCHIVED");
+  });
+});
+
+describe("new listings", () => {
+  test("a new listing is a draft nobody sees until a second moderator approves it", async () => {
+    const draft = buildListing({ slug: "new-service", name: "New service", status: "DRAFT" });
+    const saved = await submitRevision({ serviceId: null, baseNumber: 0, listing: draft, reason: "Found on a partner's list", author: moderatorA });
+    if (saved.kind !== "saved") throw new Error(saved.kind);
+    expect(await getPublishedService("new-service", new Date())).toBeNull();
+    expect((await getRevisionForReview(saved.revisionId))?.changes.length).toBeGreaterThan(5);
+    await approveRevision(saved.revisionId, moderatorB);
+    expect((await getPublishedService("new-service", new Date()))?.name).toBe("New service");
+    expect(await currentListing(saved.serviceId)).toMatchObject({ slug: "new-service", status: "PUBLISHED" });
+  });
+
+  test("a draft does not change the organization it joins until approved", async () => {
+    await publishedListing({ organization: { slug: "shared-org", name: "Shared organization" } });
+    const draft = buildListing({ slug: "another", organization: { slug: "shared-org", name: "Renamed by a draft" } });
+    await submitRevision({ serviceId: null, baseNumber: 0, listing: draft, reason: "x", author: moderatorA });
+    expect((await prisma.organization.findUniqueOrThrow({ where: { slug: "shared-org" } })).name).toBe("Shared organization");
+  });
+
+  test("a slug already in use is refused", async () => {
+    await publishedListing();
+    const result = await submitRevision({ serviceId: null, baseNumber: 0, listing: buildListing({ slug: "helpline" }), reason: "x", author: moderatorA });
+    expect(result).toMatchObject({ kind: "invalid", issues: [{ path: "slug" }] });
+  });
+});
