@@ -15,3 +15,14 @@ test("only web and mail links are produced, never script links", () => {
   expect(contactHref("EMAIL", "not an address")).toBeUndefined();
   expect(contactHref("WALK_IN", "1 High Street")).toBeUndefined();
 });
+
+test("a listing refuses contacts that cannot work", async () => {
+  const { ListingSchema } = await import("./listing.server.ts");
+  const { buildListing } = await import("#tests/factories.ts");
+  const check = (channel: object) =>
+    ListingSchema.safeParse(buildListing({ contactChannels: [channel as never] })).error?.issues.map((issue) => issue.message) ?? [];
+  expect(check({ kind: "WEB_FORM", value: "javascript:alert(1)" })).toEqual(["A web address starting with https://"]);
+  expect(check({ kind: "PHONE", value: "call us" })).toEqual(["A phone number: digits, spaces and + ( ) - only."]);
+  expect(check({ kind: "EMAIL", value: "help at example" })).toEqual(["An email address such as help@example.org."]);
+  expect(check({ kind: "PHONE", value: "+44 (0)800 1111" })).toEqual([]);
+});

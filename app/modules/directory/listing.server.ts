@@ -3,6 +3,7 @@ import { prisma } from "#app/db.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { isCountryCode, isSubdivisionOf } from "#app/modules/regions/regions.server.ts";
 import { parseClockTime } from "./opening-hours.ts";
+import { isWebUrl } from "./contact-links.ts";
 import { AUDIENCE_CODES, CATEGORY_CODES, TAXONOMY } from "./taxonomy.ts";
 
 // A complete listing (organization, service and everything hanging off it) in
@@ -35,13 +36,32 @@ const OpeningHoursSchema = z.object({
   closes: clockTime,
 });
 
-const ContactChannelSchema = z.object({
-  kind: z.enum(["PHONE", "SMS", "CHAT", "EMAIL", "WEB_FORM", "WALK_IN", "APP"]),
-  value: z.string().trim().min(1).max(500),
-  label: z.string().trim().max(200).optional(),
-  alwaysOpen: z.boolean().default(false),
-  hours: z.array(OpeningHoursSchema).default([]),
-});
+const ContactChannelSchema = z
+  .object({
+    kind: z.enum(["PHONE", "SMS", "CHAT", "EMAIL", "WEB_FORM", "WALK_IN", "APP"]),
+    value: z.string().trim().min(1, "Enter the number, address or link.").max(500),
+    label: z.string().trim().max(200).optional(),
+    alwaysOpen: z.boolean().default(false),
+    hours: z.array(OpeningHoursSchema).default([]),
+  })
+  // A contact that cannot work is as harmful as a wrong one: check its form.
+  .superRefine((channel, context) => {
+    const problem =
+      channel.kind === "PHONE" || channel.kind === "SMS"
+        ? /^\+?[\d\s().\-*#]{2,30}$/.test(channel.value) && /\d{2}/.test(channel.value.replace(/\D/g, ""))
+          ? null
+          : "A phone number: digits, spaces and + ( ) - only."
+        : channel.kind === "EMAIL"
+          ? /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(channel.value)
+            ? null
+            : "An email address such as help@example.org."
+          : channel.kind === "WALK_IN"
+            ? null
+            : isWebUrl(channel.value)
+              ? null
+              : "A web address starting with https://";
+    if (problem) context.addIssue({ code: "custom", path: ["value"], message: problem });
+  });
 
 const ServiceAreaSchema = z
   .object({

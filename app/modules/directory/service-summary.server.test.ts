@@ -16,7 +16,6 @@ test("a published service's page has everything needed to make contact", async (
       { kind: "PHONE", value: "+33 1 23 45 67 89", label: "Main line" },
       { kind: "CHAT", value: "https://example.org/chat", hours: [{ days: [6], opens: "10:00", closes: "14:00" }] },
       { kind: "EMAIL", value: "help@example.org" },
-      { kind: "WEB_FORM", value: "javascript:alert(1)" },
     ],
     languages: ["fr", "en"],
     areas: [{ kind: "COUNTRY", country: "FR" }],
@@ -30,7 +29,6 @@ test("a published service's page has everything needed to make contact", async (
     ["PHONE", "tel:+33123456789", "closed"],
     ["CHAT", "https://example.org/chat", "open"],
     ["EMAIL", "mailto:help@example.org", "closed"],
-    ["WEB_FORM", null, "closed"],
   ]);
   expect(service!.openState).toBe("open");
   expect(service!.hours).toHaveLength(5);
