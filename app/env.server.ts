@@ -32,6 +32,8 @@ const EnvSchema = z.object({
   /** smtp(s)://user:pass@host:port — when set, invitations and resets are emailed. */
   SMTP_URL: unsetIfEmpty(z.url({ protocol: /^smtps?$/ }).optional()),
   MAIL_FROM: z.string().default("Signpost <no-reply@localhost>"),
+  /** Days after a listing's check falls due before its page warns that it may be out of date. */
+  VERIFICATION_GRACE_DAYS: z.coerce.number({ error: "must be a number of days" }).int().min(0).max(365).default(30),
   /** Behind a reverse proxy, take the client address from X-Forwarded-For (for rate limits only). */
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   /** Where "Leave this site" goes: a neutral page that raises no questions. */

@@ -87,7 +87,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           <p>{t("site.privacy")}</p>
           <p className="demo-warning">{t("site.demoWarning")}</p>
           <p>
-            <a href="/request-access">{t("site.requestAccess")}</a> · <a href="/login">{t("site.staffSignIn")}</a>
+            <a href="/suggest">{t("suggest.link")}</a> · <a href="/request-access">{t("site.requestAccess")}</a> ·{" "}
+            <a href="/login">{t("site.staffSignIn")}</a>
           </p>
         </footer>
         <ScrollRestoration />

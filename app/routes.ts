@@ -8,6 +8,8 @@ export default [
   index("routes/public/home.tsx"),
   route("search", "routes/public/search.tsx"),
   route("services/:slug", "routes/public/service.tsx"),
+  route("services/:slug/report", "routes/public/report.tsx"),
+  route("suggest", "routes/public/suggest.tsx"),
   route("request-access", "routes/public/request-access.tsx"),
 
   // Signing in (staff)
@@ -30,6 +32,11 @@ export default [
     route("admin/access-requests", "routes/admin/access-requests.tsx"),
     route("admin/audit", "routes/admin/audit.tsx"),
     route("moderation", "routes/moderation/index.tsx"),
+    route("moderation/services", "routes/moderation/listings.tsx"),
+    route("moderation/services/new", "routes/moderation/listing-new.tsx"),
+    route("moderation/services/:serviceId", "routes/moderation/listing-edit.tsx"),
+    route("moderation/services/:serviceId/verify", "routes/moderation/listing-verify.tsx"),
+    route("moderation/revisions/:revisionId", "routes/moderation/revision.tsx"),
     route("caseworker", "routes/caseworker/index.tsx"),
   ]),
 

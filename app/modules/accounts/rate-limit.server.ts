@@ -36,3 +36,11 @@ export async function isRateLimited(scope: string, key: string, rule: RateLimit,
 export async function deleteExpiredWindows(olderThan: Date) {
   await prisma.rateLimitWindow.deleteMany({ where: { windowStart: { lt: olderThan } } });
 }
+
+/** Public forms: a few posts per hour from one (hashed) client address. */
+export const PUBLIC_FORM_LIMIT: RateLimit = { limit: 5, windowMs: 60 * 60_000 };
+
+export async function hitPublicFormLimit(scope: string, clientAddress: string | null, now = new Date()) {
+  const { hashClientAddress } = await import("./encryption.server.ts");
+  return hitRateLimit(scope, hashClientAddress(clientAddress) ?? "unknown", PUBLIC_FORM_LIMIT, now);
+}

@@ -4,6 +4,8 @@ import { countryName, subdivisionName } from "#app/modules/regions/regions.serve
 import { contactHref, type ContactKind } from "./contact-links.ts";
 import { channelOpenState, serviceOpenState, type OpenState, type WeeklyPeriod } from "./opening-hours.ts";
 import { TAXONOMY } from "./taxonomy.ts";
+import { parseEnv } from "#app/env.server.ts";
+import { verificationNotice, type VerificationNotice } from "#app/modules/moderation/verification.server.ts";
 
 // What the public pages show of a service, shaped for rendering: plain data,
 // place names already resolved, links already made safe.
@@ -63,6 +65,7 @@ export type ServiceDetail = ServiceSummary & {
     recordsKept: string | null;
   };
   locations: { name: string | null; address: string | null; locality: string | null; postalCode: string | null; countryName: string }[];
+  verification: VerificationNotice;
 };
 
 const serviceInclude = {
@@ -167,6 +170,7 @@ function toSummary(record: ServiceRecord, now: Date, locale: string): ServiceSum
       postalCode: location.postalCode,
       countryName: countryName(location.country, locale),
     })),
+    verification: verificationNotice(record, now, parseEnv().VERIFICATION_GRACE_DAYS),
   };
   return { ...summary, detail };
 }

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { prisma } from "#app/db.server.ts";
 import { isWebUrl } from "#app/modules/directory/contact-links.ts";
+import { REPORT_REASONS } from "./options.ts";
 
 // What the public tells us: a problem with a listing, or a service we lack.
 // It only ever reaches the moderation queue; nothing is published from it.
 
-export const REPORT_REASONS = ["WRONG_CONTACT", "CLOSED", "NO_LONGER_HELPS", "UNSAFE", "OTHER"] as const;
 
 export const ReportSchema = z
   .object({

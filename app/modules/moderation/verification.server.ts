@@ -1,13 +1,12 @@
 import { prisma } from "#app/db.server.ts";
 import { recordAudit } from "#app/modules/accounts/audit.server.ts";
 import type { Actor } from "./revisions.server.ts";
+import { VERIFICATION_METHODS, VERIFICATION_OUTCOMES } from "./options.ts";
 
 // The verification cycle: each check is recorded; a successful one sets when
 // the listing was last verified and when the next check is due (every six
 // months unless the listing says otherwise).
 
-export const VERIFICATION_METHODS = ["PHONE_CALL", "EMAIL", "WEBSITE", "IN_PERSON", "PARTNER_ATTESTATION"] as const;
-export const VERIFICATION_OUTCOMES = ["CONFIRMED", "CHANGES_NEEDED", "UNREACHABLE", "CLOSED"] as const;
 
 export function addMonths(date: Date, months: number): Date {
   const result = new Date(date);

@@ -1,23 +1,105 @@
+import { Form, data } from "react-router";
+import { z } from "zod";
 import type { Route } from "./+types/index";
 import { requirePermission } from "#app/modules/accounts/guards.server.ts";
+import { loadQueue, resolveQueueItem, takeQueueItem } from "#app/modules/moderation/queue.server.ts";
+import type { MessageKey } from "#app/modules/i18n/messages.en.ts";
 import { DEFAULT_LOCALE, translator } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
+import { parseForm } from "#app/validation.server.ts";
 
 export function meta() {
   return [{ title: translator(DEFAULT_LOCALE)("title.staff") }];
 }
 
-export function loader({ context, request }: Route.LoaderArgs) {
-  requirePermission(context, request, "service:edit");
-  return null;
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const session = requirePermission(context, request, "report:handle");
+  const now = new Date();
+  const queue = await loadQueue(now);
+  return {
+    me: session.user.id,
+    counts: queue.counts,
+    unsafe: queue.unsafe,
+    items: queue.items.map((item) => ({
+      ...item,
+      ageDays: Math.max(0, Math.floor((now.getTime() - item.createdAt.getTime()) / 86_400_000)),
+      createdAt: item.createdAt.toISOString(),
+    })),
+  };
 }
 
-export default function ModerationHome() {
+const QueueActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("take"), type: z.enum(["report", "suggestion"]), id: z.uuid() }),
+  z.object({
+    intent: z.literal("resolve"),
+    type: z.enum(["report", "suggestion"]),
+    id: z.uuid(),
+    note: z.string().trim().min(2, "Write a short note.").max(1000),
+  }),
+]);
+
+export async function action({ context, request }: Route.ActionArgs) {
+  const session = requirePermission(context, request, "report:handle");
+  const form = await parseForm(request, QueueActionSchema);
+  if (!form.ok) return data({ error: Object.values(form.errors)[0] ?? "" }, { status: 400 });
+  if (form.data.intent === "take") await takeQueueItem(form.data.type, form.data.id, session.user);
+  else await resolveQueueItem(form.data.type, form.data.id, session.user, form.data.note);
+  return { error: null };
+}
+
+export default function ModerationQueue({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
+  const { counts, items, unsafe, me } = loaderData;
   return (
     <section>
-      <h1>{t("moderation.heading")}</h1>
-      <p>{t("moderation.intro")}</p>
+      <h1>{t("moderation.queueHeading")}</h1>
+      <p>
+        <a href="/moderation/services">{t("moderation.listings")}</a> · <a href="/moderation/services/new">{t("moderation.newListing")}</a>
+      </p>
+      {unsafe > 0 ? (
+        <p className="banner-unsafe" role="alert">
+          {t("moderation.unsafeBanner", { count: unsafe })}
+        </p>
+      ) : null}
+      {actionData?.error ? <p className="field-error">{actionData.error}</p> : null}
+      <p>
+        {t("moderation.countRevisions", { count: counts.revision })} · {t("moderation.countReports", { count: counts.report })} ·{" "}
+        {t("moderation.countSuggestions", { count: counts.suggestion })} · {t("moderation.countVerifications", { count: counts.verification })}
+      </p>
+      {items.length === 0 ? <p>{t("moderation.empty")}</p> : null}
+      <ol className="queue" aria-label={t("moderation.queueHeading")}>
+        {items.map((item) => (
+          <li key={`${item.type}:${item.id}`} className={item.unsafe ? "unsafe" : undefined} data-testid="queue-item">
+            <strong>{t(`moderation.type.${item.type}` as MessageKey)}</strong> · <a href={item.href}>{item.title}</a> ·{" "}
+            <span className="hint">{t("moderation.age", { days: item.ageDays })}</span>
+            <p className="description">{item.detail}</p>
+            {item.type === "report" || item.type === "suggestion" ? (
+              <div className="stack">
+                {item.status === "TAKEN" ? (
+                  <p className="hint">{item.assigneeId === me ? t("moderation.takenByYou") : t("moderation.taken")}</p>
+                ) : (
+                  <Form method="post">
+                    <input type="hidden" name="type" value={item.type} />
+                    <input type="hidden" name="id" value={item.id} />
+                    <button type="submit" name="intent" value="take" className="button secondary small">
+                      {t("moderation.take")}
+                    </button>
+                  </Form>
+                )}
+                <Form method="post" className="stack">
+                  <input type="hidden" name="type" value={item.type} />
+                  <input type="hidden" name="id" value={item.id} />
+                  <label htmlFor={`note-${item.id}`}>{t("moderation.resolveNote")}</label>
+                  <input id={`note-${item.id}`} name="note" type="text" required />
+                  <button type="submit" name="intent" value="resolve" className="button secondary small">
+                    {t("moderation.resolve")}
+                  </button>
+                </Form>
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ol>
     </section>
   );
 }

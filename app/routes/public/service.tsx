@@ -177,6 +177,11 @@ export default function ServicePage({ loaderData }: Route.ComponentProps) {
         ) : null}
       </section>
 
+      {service.verification.overdue ? (
+        <p className="verification-warning" role="note">
+          {t("verification.overdue")}
+        </p>
+      ) : null}
       <footer className="provenance">
         {service.website ? (
           <p>
@@ -187,8 +192,15 @@ export default function ServicePage({ loaderData }: Route.ComponentProps) {
         ) : null}
         <p>
           {service.lastVerifiedAt
-            ? t("service.lastVerified", { date: dateFormat.format(new Date(service.lastVerifiedAt)) })
+            ? `${t("service.lastVerified", { date: dateFormat.format(new Date(service.lastVerifiedAt)) })} ${
+                service.verification.monthsAgo === 0
+                  ? t("verification.thisMonth")
+                  : t("verification.monthsAgo", { months: service.verification.monthsAgo ?? 0 })
+              }`
             : t("service.notVerified")}
+        </p>
+        <p>
+          <a href={`/services/${service.slug}/report`}>{t("report.link")}</a>
         </p>
         <p>
           <a href={service.sourceUrl} rel="noreferrer">

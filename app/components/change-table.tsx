@@ -1,0 +1,37 @@
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
+import type { FieldChange } from "#app/modules/moderation/diff.ts";
+
+/** Field-by-field differences; contact details are highlighted because they are what an attacker would change. */
+export function ChangeTable({ changes, beforeLabel, afterLabel }: { changes: FieldChange[]; beforeLabel: string; afterLabel: string }) {
+  const { t } = useTranslation();
+  if (changes.length === 0) return <p>{t("moderation.noChanges")}</p>;
+  return (
+    <div className="table-scroll">
+      <table className="diff">
+        <thead>
+          <tr>
+            <th>{t("moderation.field")}</th>
+            <th>{beforeLabel}</th>
+            <th>{afterLabel}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {changes.map((change) => (
+            <tr key={change.path} data-sensitive={change.sensitive ? "true" : undefined}>
+              <td>
+                <code>{change.path}</code>
+                {change.sensitive ? <div className="hint">⚠ {t("moderation.sensitive")}</div> : null}
+              </td>
+              <td className={change.sensitive ? "sensitive" : undefined}>
+                <del>{change.before}</del>
+              </td>
+              <td className={change.sensitive ? "sensitive" : undefined}>
+                <ins>{change.after}</ins>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

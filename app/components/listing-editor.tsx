@@ -1,0 +1,196 @@
+import { Form } from "react-router";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
+import type { MessageKey } from "#app/modules/i18n/messages.en.ts";
+import { AUDIENCE_CODES, CATEGORY_CODES } from "#app/modules/directory/taxonomy.ts";
+
+export type EditorState = {
+  values: Record<string, string>;
+  lists: { category: string[]; audience: string[] };
+  errors: Record<string, string>;
+  rows: { areas: number; contactChannels: number; locations: number };
+  baseNumber: number;
+};
+
+const CONTACT_KINDS = ["PHONE", "SMS", "CHAT", "EMAIL", "WEB_FORM", "WALK_IN", "APP"] as const;
+const AREA_KINDS = ["INTERNATIONAL", "COUNTRY", "SUBDIVISION", "LOCALITY"] as const;
+const SHARING = ["UNKNOWN", "NEVER", "ONLY_IF_SOMEONE_IS_AT_RISK", "ALWAYS"] as const;
+const ANSWERS = ["UNKNOWN", "YES", "NO"] as const;
+
+/**
+ * The whole listing in one plain form: it works without JavaScript, shows
+ * each error next to its field, and keeps everything typed when saving fails.
+ */
+export function ListingEditor({ state, action }: { state: EditorState; action: string }) {
+  const { t } = useTranslation();
+  const { values, errors } = state;
+
+  function ErrorText({ name }: { name: string }) {
+    return errors[name] ? (
+      <p className="field-error" id={`${name}-error`}>
+        {errors[name]}
+      </p>
+    ) : null;
+  }
+  function Text({ name, label, hint, type = "text", required }: { name: string; label: string; hint?: string; type?: string; required?: boolean }) {
+    return (
+      <div className={`field${errors[name] ? " has-error" : ""}`}>
+        <label htmlFor={name}>{label}</label>
+        {hint ? <p className="hint">{hint}</p> : null}
+        <ErrorText name={name} />
+        <input id={name} name={name} type={type} defaultValue={values[name] ?? ""} required={required} aria-invalid={errors[name] ? true : undefined} aria-describedby={errors[name] ? `${name}-error` : undefined} />
+      </div>
+    );
+  }
+  function Area({ name, label, hint }: { name: string; label: string; hint?: string }) {
+    return (
+      <div className={`field${errors[name] ? " has-error" : ""}`}>
+        <label htmlFor={name}>{label}</label>
+        {hint ? <p className="hint">{hint}</p> : null}
+        <ErrorText name={name} />
+        <textarea id={name} name={name} defaultValue={values[name] ?? ""} aria-invalid={errors[name] ? true : undefined} aria-describedby={errors[name] ? `${name}-error` : undefined} />
+      </div>
+    );
+  }
+  function Choice({ name, label, options, optionLabel }: { name: string; label: string; options: readonly string[]; optionLabel: (option: string) => string }) {
+    return (
+      <div className={`field${errors[name] ? " has-error" : ""}`}>
+        <label htmlFor={name}>{label}</label>
+        <ErrorText name={name} />
+        <select id={name} name={name} defaultValue={values[name] ?? options[0]}>
+          {options.map((option) => (
+            <option key={option} value={option}>
+              {optionLabel(option)}
+            </option>
+          ))}
+        </select>
+      </div>
+    );
+  }
+  function Check({ name, label }: { name: string; label: string }) {
+    return (
+      <label className="choice" htmlFor={name}>
+        <input id={name} type="checkbox" name={name} defaultChecked={values[name] === "on"} />
+        <span>{label}</span>
+      </label>
+    );
+  }
+  const range = (count: number) => Array.from({ length: count }, (_, index) => index);
+
+  return (
+    <Form method="post" action={action} className="stack editor">
+      <input type="hidden" name="intent" value="save" />
+      <input type="hidden" name="baseNumber" value={state.baseNumber} />
+      <fieldset className="field">
+        <legend>{t("editor.basics")}</legend>
+        <Text name="name" label={t("editor.name")} required />
+        <Text name="slug" label={t("editor.slug")} hint={t("editor.slugHint")} required />
+        <Text name="alternateName" label={t("editor.alternateName")} />
+        <Text name="shortDescription" label={t("editor.shortDescription")} required />
+        <Area name="description" label={t("editor.description")} />
+        <Area name="eligibility" label={t("editor.eligibility")} />
+        <Choice name="cost" label={t("editor.cost")} options={["FREE", "LOW_COST", "PAID"]} optionLabel={(option) => t(`cost.${option}` as MessageKey)} />
+        <Text name="costNote" label={t("editor.costNote")} />
+        <Area name="accessibility" label={t("editor.accessibility")} />
+        <Text name="website" label={t("editor.website")} type="url" />
+        <Text name="sourceUrl" label={t("editor.sourceUrl")} type="url" required />
+        <Text name="languages" label={t("editor.languages")} required />
+      </fieldset>
+
+      <fieldset className="field">
+        <legend>{t("editor.organization")}</legend>
+        <Text name="organization.name" label={t("editor.organizationName")} required />
+        <Text name="organization.slug" label={t("editor.organizationSlug")} required />
+        <Text name="organization.website" label={t("editor.organizationWebsite")} type="url" />
+      </fieldset>
+
+      <fieldset className="field">
+        <legend>{t("editor.categories")}</legend>
+        <ErrorText name="categories" />
+        <div className="choices">
+          {CATEGORY_CODES.map((code) => (
+            <label key={code} className="choice">
+              <input type="checkbox" name="category" value={code} defaultChecked={state.lists.category.includes(code)} />
+              <span>{t(`category.${code}` as MessageKey)}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset className="field">
+        <legend>{t("editor.audiences")}</legend>
+        <div className="choices">
+          {AUDIENCE_CODES.map((code) => (
+            <label key={code} className="choice">
+              <input type="checkbox" name="audience" value={code} defaultChecked={state.lists.audience.includes(code)} />
+              <span>{t(`audience.${code}` as MessageKey)}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset className="field">
+        <legend>{t("editor.safety")}</legend>
+        <Choice name="safety.anonymousContact" label={t("service.anonymous")} options={ANSWERS} optionLabel={(option) => t(`answer.${option}` as MessageKey)} />
+        <Choice name="safety.tellsPolice" label={t("service.tellsPolice")} options={SHARING} optionLabel={(option) => t(`sharing.${option}` as MessageKey)} />
+        <Choice name="safety.tellsParents" label={t("service.tellsParents")} options={SHARING} optionLabel={(option) => t(`sharing.${option}` as MessageKey)} />
+        <Choice name="safety.childCanUseWithoutParent" label={t("service.childAlone")} options={ANSWERS} optionLabel={(option) => t(`answer.${option}` as MessageKey)} />
+        <Text name="safety.minimumAge" label={t("editor.minimumAge")} type="number" />
+        <Text name="safety.maximumAge" label={t("editor.maximumAge")} type="number" />
+        <Area name="safety.recordsKept" label={t("editor.recordsKept")} />
+      </fieldset>
+
+      <fieldset className="field">
+        <legend>{t("editor.hoursHeading")}</legend>
+        <Text name="timezone" label={t("editor.timezone")} required />
+        <Check name="alwaysOpen" label={t("editor.alwaysOpen")} />
+        <Area name="hours" label={t("editor.hours")} hint={t("editor.hoursHint")} />
+      </fieldset>
+
+      <fieldset className="field">
+        <legend>{t("editor.contactsHeading")}</legend>
+        <ErrorText name="contactChannels" />
+        {range(state.rows.contactChannels).map((index) => (
+          <div key={index} className="editor-row">
+            <Choice name={`contactChannels[${index}].kind`} label={t("editor.contactKind")} options={CONTACT_KINDS} optionLabel={(option) => t(`contact.${option}` as MessageKey)} />
+            <Text name={`contactChannels[${index}].value`} label={t("editor.contactValue")} />
+            <Text name={`contactChannels[${index}].label`} label={t("editor.contactLabel")} />
+            <Check name={`contactChannels[${index}].alwaysOpen`} label={t("editor.contactAlwaysOpen")} />
+            <Area name={`contactChannels[${index}].hours`} label={t("editor.contactHours")} hint={t("editor.hoursHint")} />
+          </div>
+        ))}
+      </fieldset>
+
+      <fieldset className="field">
+        <legend>{t("editor.areasHeading")}</legend>
+        <ErrorText name="areas" />
+        {range(state.rows.areas).map((index) => (
+          <div key={index} className="editor-row">
+            <Choice name={`areas[${index}].kind`} label={t("editor.areaKind")} options={AREA_KINDS} optionLabel={(option) => option.toLowerCase()} />
+            <Text name={`areas[${index}].country`} label={t("editor.country")} />
+            <Text name={`areas[${index}].subdivision`} label={t("editor.subdivision")} />
+            <Text name={`areas[${index}].locality`} label={t("editor.locality")} />
+          </div>
+        ))}
+      </fieldset>
+
+      <fieldset className="field">
+        <legend>{t("editor.locationsHeading")}</legend>
+        {range(state.rows.locations).map((index) => (
+          <div key={index} className="editor-row">
+            <Text name={`locations[${index}].name`} label={t("editor.locationName")} />
+            <Text name={`locations[${index}].address`} label={t("editor.address")} />
+            <Text name={`locations[${index}].locality`} label={t("editor.locality")} />
+            <Text name={`locations[${index}].postalCode`} label={t("editor.postalCode")} />
+            <Text name={`locations[${index}].country`} label={t("editor.country")} />
+            <Text name={`locations[${index}].latitude`} label={t("editor.latitude")} />
+            <Text name={`locations[${index}].longitude`} label={t("editor.longitude")} />
+          </div>
+        ))}
+      </fieldset>
+
+      <Area name="reason" label={t("editor.reason")} />
+      <button type="submit" className="button primary">
+        {t("editor.save")}
+      </button>
+    </Form>
+  );
+}

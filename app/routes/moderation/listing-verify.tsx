@@ -1,0 +1,122 @@
+import { Form, data } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/listing-verify";
+import { FormMessage } from "#app/components/field.tsx";
+import { prisma } from "#app/db.server.ts";
+import { requirePermission } from "#app/modules/accounts/guards.server.ts";
+import { listVerifications, recordVerification } from "#app/modules/moderation/verification.server.ts";
+import { VERIFICATION_METHODS, VERIFICATION_OUTCOMES } from "#app/modules/moderation/options.ts";
+import { DEFAULT_LOCALE, translator } from "#app/modules/i18n/translate.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
+import { parseForm } from "#app/validation.server.ts";
+
+export function meta() {
+  return [{ title: translator(DEFAULT_LOCALE)("title.staff") }];
+}
+
+async function loadService(serviceId: string | undefined) {
+  const id = z.uuid().safeParse(serviceId);
+  const service = id.success
+    ? await prisma.service.findUnique({
+        where: { id: id.data },
+        select: { id: true, name: true, lastVerifiedAt: true, nextVerificationDueAt: true, verificationIntervalMonths: true },
+      })
+    : null;
+  if (!service) throw data(null, { status: 404 });
+  return service;
+}
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  requirePermission(context, request, "verification:record");
+  const service = await loadService(params.serviceId);
+  const verifications = await listVerifications(service.id);
+  return {
+    service: { ...service, lastVerifiedAt: service.lastVerifiedAt?.toISOString() ?? null, nextVerificationDueAt: service.nextVerificationDueAt?.toISOString() ?? null },
+    verifications: verifications.map((row) => ({ id: row.id, verifiedAt: row.verifiedAt.toISOString(), method: row.method, outcome: row.outcome, notes: row.notes, verifier: row.verifier.name })),
+    today: new Date().toISOString().slice(0, 10),
+  };
+}
+
+const VerificationSchema = z.object({
+  verifiedAt: z.iso.date("Use a date such as 2026-11-28.").refine((value) => new Date(value) <= new Date(), "The date cannot be in the future."),
+  method: z.enum(VERIFICATION_METHODS),
+  outcome: z.enum(VERIFICATION_OUTCOMES),
+  notes: z.string().trim().max(2000).optional(),
+  intervalMonths: z.coerce.number({ error: "Months: a whole number." }).int().min(1).max(24),
+});
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const session = requirePermission(context, request, "verification:record");
+  const service = await loadService(params.serviceId);
+  const form = await parseForm(request, VerificationSchema);
+  if (!form.ok) return data({ errors: form.errors, recorded: false }, { status: 400 });
+  await recordVerification(
+    service.id,
+    { ...form.data, verifiedAt: new Date(`${form.data.verifiedAt}T12:00:00Z`), notes: form.data.notes || undefined },
+    session.user,
+  );
+  return { errors: {} as Record<string, string>, recorded: true };
+}
+
+export default function VerifyListing({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, locale } = useTranslation();
+  const { service, verifications, today } = loaderData;
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+  const errors: Record<string, string> = actionData?.errors ?? {};
+  return (
+    <section className="stack">
+      <h1>{t("moderation.verifyHeading", { name: service.name })}</h1>
+      <p>
+        <a href={`/moderation/services/${service.id}`}>{service.name}</a>
+      </p>
+      {actionData?.recorded ? <FormMessage tone="success">{t("moderation.checkRecorded")}</FormMessage> : null}
+      <Form method="post" className="stack">
+        <div className={`field${errors.verifiedAt ? " has-error" : ""}`}>
+          <label htmlFor="verifiedAt">{t("moderation.verifiedAt")}</label>
+          {errors.verifiedAt ? <p className="field-error">{errors.verifiedAt}</p> : null}
+          <input id="verifiedAt" name="verifiedAt" type="date" defaultValue={today} max={today} required />
+        </div>
+        <div className="field">
+          <label htmlFor="method">{t("moderation.method")}</label>
+          <select id="method" name="method">
+            {VERIFICATION_METHODS.map((method) => (
+              <option key={method} value={method}>
+                {method.toLowerCase().replace(/_/g, " ")}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="outcome">{t("moderation.outcome")}</label>
+          <select id="outcome" name="outcome">
+            {VERIFICATION_OUTCOMES.map((outcome) => (
+              <option key={outcome} value={outcome}>
+                {outcome.toLowerCase().replace(/_/g, " ")}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className={`field${errors.intervalMonths ? " has-error" : ""}`}>
+          <label htmlFor="intervalMonths">{t("moderation.interval")}</label>
+          {errors.intervalMonths ? <p className="field-error">{errors.intervalMonths}</p> : null}
+          <input id="intervalMonths" name="intervalMonths" type="number" min={1} max={24} defaultValue={service.verificationIntervalMonths} />
+        </div>
+        <div className="field">
+          <label htmlFor="notes">{t("moderation.notes")}</label>
+          <textarea id="notes" name="notes" />
+        </div>
+        <button type="submit" className="button primary">
+          {t("moderation.recordCheck")}
+        </button>
+      </Form>
+      <ul>
+        {verifications.map((row) => (
+          <li key={row.id}>
+            {date.format(new Date(row.verifiedAt))} · {row.method} · {row.outcome} · {row.verifier}
+            {row.notes ? ` — ${row.notes}` : ""}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+import { Form, data, redirect } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/revision";
+import { ChangeTable } from "#app/components/change-table.tsx";
+import { FormMessage } from "#app/components/field.tsx";
+import { requirePermission } from "#app/modules/accounts/guards.server.ts";
+import { ModerationError, approveRevision, getRevisionForReview, rejectRevision, restoreRevision } from "#app/modules/moderation/revisions.server.ts";
+import { DEFAULT_LOCALE, translator } from "#app/modules/i18n/translate.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
+import { parseForm } from "#app/validation.server.ts";
+
+export function meta() {
+  return [{ title: translator(DEFAULT_LOCALE)("title.staff") }];
+}
+
+async function loadReview(revisionId: string | undefined) {
+  const id = z.uuid().safeParse(revisionId);
+  const review = id.success ? await getRevisionForReview(id.data) : null;
+  if (!review) throw data(null, { status: 404 });
+  return review;
+}
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const session = requirePermission(context, request, "service:review");
+  const { revision, changes } = await loadReview(params.revisionId);
+  return {
+    revision: {
+      id: revision.id,
+      number: revision.number,
+      kind: revision.kind,
+      status: revision.status,
+      reason: revision.reason,
+      createdAt: revision.createdAt.toISOString(),
+      author: revision.author.name,
+      reviewer: revision.reviewer?.name ?? null,
+      reviewComment: revision.reviewComment,
+      service: revision.service,
+    },
+    changes,
+    isOwn: revision.author.id === session.user.id,
+  };
+}
+
+const ReviewSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("approve"), comment: z.string().trim().max(1000).optional() }),
+  z.object({ intent: z.literal("reject"), comment: z.string().trim().min(3, "Say why you reject it.").max(1000) }),
+  z.object({ intent: z.literal("restore"), comment: z.string().trim().min(3, "Say why you restore this version.").max(1000) }),
+]);
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const session = requirePermission(context, request, "service:review");
+  const { revision } = await loadReview(params.revisionId);
+  const form = await parseForm(request, ReviewSchema);
+  if (!form.ok) return data({ error: Object.values(form.errors)[0] ?? "" }, { status: 400 });
+  try {
+    if (form.data.intent === "approve") await approveRevision(revision.id, session.user, form.data.comment || undefined);
+    else if (form.data.intent === "reject") await rejectRevision(revision.id, session.user, form.data.comment);
+    else {
+      const restored = await restoreRevision(revision.id, session.user, form.data.comment);
+      return redirect(`/moderation/revisions/${restored.id}`);
+    }
+  } catch (error) {
+    // Self-approval and stale revisions are refused here, whatever the page showed.
+    if (error instanceof ModerationError) return data({ error: error.message }, { status: error.code === "self-approval" ? 403 : 409 });
+    throw error;
+  }
+  return redirect(`/moderation/revisions/${revision.id}`);
+}
+
+export default function ReviewRevision({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, locale } = useTranslation();
+  const { revision, changes, isOwn } = loaderData;
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  return (
+    <section className="stack">
+      <h1>{t("moderation.reviewHeading", { number: revision.number, name: revision.service.name })}</h1>
+      <p>{t("moderation.reviewBy", { kind: revision.kind, author: revision.author, date: when.format(new Date(revision.createdAt)), reason: revision.reason })}</p>
+      <p>
+        <strong>{t("moderation.statusLabel", { status: revision.status })}</strong>
+        {revision.reviewer ? ` · ${revision.reviewer}${revision.reviewComment ? `: ${revision.reviewComment}` : ""}` : ""}
+      </p>
+      <p>
+        <a href={`/moderation/services/${revision.service.id}`}>{revision.service.name}</a>
+      </p>
+      {actionData?.error ? <FormMessage tone="error">{actionData.error}</FormMessage> : null}
+      <h2>{t("moderation.changes")}</h2>
+      <ChangeTable changes={changes} beforeLabel={t("moderation.before")} afterLabel={t("moderation.after")} />
+      {revision.status === "PENDING" ? (
+        isOwn ? (
+          <FormMessage tone="info">{t("moderation.ownRevision")}</FormMessage>
+        ) : (
+          <Form method="post" className="stack">
+            <label htmlFor="comment">{t("moderation.comment")}</label>
+            <textarea id="comment" name="comment" />
+            <div>
+              <button type="submit" name="intent" value="approve" className="button primary">
+                {t("moderation.approve")}
+              </button>{" "}
+              <button type="submit" name="intent" value="reject" className="button secondary">
+                {t("moderation.reject")}
+              </button>
+            </div>
+          </Form>
+        )
+      ) : (
+        <Form method="post" className="stack">
+          <label htmlFor="restore-comment">{t("moderation.reason")}</label>
+          <input id="restore-comment" name="comment" type="text" required />
+          <button type="submit" name="intent" value="restore" className="button secondary">
+            {t("moderation.restore")}
+          </button>
+        </Form>
+      )}
+    </section>
+  );
+}
