@@ -1,3 +1,4 @@
+import { createContext, useContext } from "react";
 import { Form } from "react-router";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import type { MessageKey } from "#app/modules/i18n/messages.en.ts";
@@ -16,67 +17,81 @@ const AREA_KINDS = ["INTERNATIONAL", "COUNTRY", "SUBDIVISION", "LOCALITY"] as co
 const SHARING = ["UNKNOWN", "NEVER", "ONLY_IF_SOMEONE_IS_AT_RISK", "ALWAYS"] as const;
 const ANSWERS = ["UNKNOWN", "YES", "NO"] as const;
 
+// Field components live at the top level (not inside ListingEditor) so that a
+// re-render after hydration keeps the same inputs, and with them what was typed.
+const EditorFields = createContext<{ values: Record<string, string>; errors: Record<string, string> }>({ values: {}, errors: {} });
+
+function ErrorText({ name }: { name: string }) {
+  const { errors } = useContext(EditorFields);
+  return errors[name] ? (
+    <p className="field-error" id={`${name}-error`}>
+      {errors[name]}
+    </p>
+  ) : null;
+}
+
+function Text({ name, label, hint, type = "text", required }: { name: string; label: string; hint?: string; type?: string; required?: boolean }) {
+  const { values, errors } = useContext(EditorFields);
+  return (
+    <div className={`field${errors[name] ? " has-error" : ""}`}>
+      <label htmlFor={name}>{label}</label>
+      {hint ? <p className="hint">{hint}</p> : null}
+      <ErrorText name={name} />
+      <input id={name} name={name} type={type} defaultValue={values[name] ?? ""} required={required} aria-invalid={errors[name] ? true : undefined} aria-describedby={errors[name] ? `${name}-error` : undefined} />
+    </div>
+  );
+}
+
+function Area({ name, label, hint }: { name: string; label: string; hint?: string }) {
+  const { values, errors } = useContext(EditorFields);
+  return (
+    <div className={`field${errors[name] ? " has-error" : ""}`}>
+      <label htmlFor={name}>{label}</label>
+      {hint ? <p className="hint">{hint}</p> : null}
+      <ErrorText name={name} />
+      <textarea id={name} name={name} defaultValue={values[name] ?? ""} aria-invalid={errors[name] ? true : undefined} aria-describedby={errors[name] ? `${name}-error` : undefined} />
+    </div>
+  );
+}
+
+function Choice({ name, label, options, optionLabel }: { name: string; label: string; options: readonly string[]; optionLabel: (option: string) => string }) {
+  const { values, errors } = useContext(EditorFields);
+  return (
+    <div className={`field${errors[name] ? " has-error" : ""}`}>
+      <label htmlFor={name}>{label}</label>
+      <ErrorText name={name} />
+      <select id={name} name={name} defaultValue={values[name] ?? options[0]}>
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {optionLabel(option)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function Check({ name, label }: { name: string; label: string }) {
+  const { values } = useContext(EditorFields);
+  return (
+    <label className="choice" htmlFor={name}>
+      <input id={name} type="checkbox" name={name} defaultChecked={values[name] === "on"} />
+      <span>{label}</span>
+    </label>
+  );
+}
+
 /**
  * The whole listing in one plain form: it works without JavaScript, shows
  * each error next to its field, and keeps everything typed when saving fails.
  */
 export function ListingEditor({ state, action }: { state: EditorState; action: string }) {
   const { t } = useTranslation();
-  const { values, errors } = state;
 
-  function ErrorText({ name }: { name: string }) {
-    return errors[name] ? (
-      <p className="field-error" id={`${name}-error`}>
-        {errors[name]}
-      </p>
-    ) : null;
-  }
-  function Text({ name, label, hint, type = "text", required }: { name: string; label: string; hint?: string; type?: string; required?: boolean }) {
-    return (
-      <div className={`field${errors[name] ? " has-error" : ""}`}>
-        <label htmlFor={name}>{label}</label>
-        {hint ? <p className="hint">{hint}</p> : null}
-        <ErrorText name={name} />
-        <input id={name} name={name} type={type} defaultValue={values[name] ?? ""} required={required} aria-invalid={errors[name] ? true : undefined} aria-describedby={errors[name] ? `${name}-error` : undefined} />
-      </div>
-    );
-  }
-  function Area({ name, label, hint }: { name: string; label: string; hint?: string }) {
-    return (
-      <div className={`field${errors[name] ? " has-error" : ""}`}>
-        <label htmlFor={name}>{label}</label>
-        {hint ? <p className="hint">{hint}</p> : null}
-        <ErrorText name={name} />
-        <textarea id={name} name={name} defaultValue={values[name] ?? ""} aria-invalid={errors[name] ? true : undefined} aria-describedby={errors[name] ? `${name}-error` : undefined} />
-      </div>
-    );
-  }
-  function Choice({ name, label, options, optionLabel }: { name: string; label: string; options: readonly string[]; optionLabel: (option: string) => string }) {
-    return (
-      <div className={`field${errors[name] ? " has-error" : ""}`}>
-        <label htmlFor={name}>{label}</label>
-        <ErrorText name={name} />
-        <select id={name} name={name} defaultValue={values[name] ?? options[0]}>
-          {options.map((option) => (
-            <option key={option} value={option}>
-              {optionLabel(option)}
-            </option>
-          ))}
-        </select>
-      </div>
-    );
-  }
-  function Check({ name, label }: { name: string; label: string }) {
-    return (
-      <label className="choice" htmlFor={name}>
-        <input id={name} type="checkbox" name={name} defaultChecked={values[name] === "on"} />
-        <span>{label}</span>
-      </label>
-    );
-  }
   const range = (count: number) => Array.from({ length: count }, (_, index) => index);
 
   return (
+    <EditorFields.Provider value={{ values: state.values, errors: state.errors }}>
     <Form method="post" action={action} className="stack editor">
       <input type="hidden" name="intent" value="save" />
       <input type="hidden" name="baseNumber" value={state.baseNumber} />
@@ -164,7 +179,8 @@ export function ListingEditor({ state, action }: { state: EditorState; action: s
         <ErrorText name="areas" />
         {range(state.rows.areas).map((index) => (
           <div key={index} className="editor-row">
-            <Choice name={`areas[${index}].kind`} label={t("editor.areaKind")} options={AREA_KINDS} optionLabel={(option) => option.toLowerCase()} />
+            {/* Blank rows start on "—", so an untouched row adds no area. */}
+            <Choice name={`areas[${index}].kind`} label={t("editor.areaKind")} options={["", ...AREA_KINDS]} optionLabel={(option) => (option ? option.toLowerCase() : "—")} />
             <Text name={`areas[${index}].country`} label={t("editor.country")} />
             <Text name={`areas[${index}].subdivision`} label={t("editor.subdivision")} />
             <Text name={`areas[${index}].locality`} label={t("editor.locality")} />
@@ -192,5 +208,6 @@ export function ListingEditor({ state, action }: { state: EditorState; action: s
         {t("editor.save")}
       </button>
     </Form>
+    </EditorFields.Provider>
   );
 }

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import type { RouteConfigEntry } from "@react-router/dev/routes";
 import routes from "../../app/routes.ts";
-import { createStaff, sessionCookieFor } from "./staff-fixtures.ts";
+import { createStaff, proposeEdit, serviceIdFor, sessionCookieFor } from "./staff-fixtures.ts";
 
 // Every route in app/routes.ts, as each kind of visitor. A route added
 // without an entry here fails; a staff route without a guard fails its row.
@@ -22,6 +22,8 @@ const EXPECTED: Record<string, Expected> = {
   "/": all(200),
   "/search": all(200),
   "/services/:slug": all(200),
+  "/services/:slug/report": all(200),
+  "/suggest": all(200),
   "/request-access": all(200),
   "/login": { anonymous: 200, caseworker: "redirect:/caseworker", moderator: "redirect:/moderation", admin: "redirect:/admin" },
   "/login/two-factor": { anonymous: signIn, caseworker: "redirect:/caseworker", moderator: "redirect:/moderation", admin: "redirect:/admin" },
@@ -39,6 +41,11 @@ const EXPECTED: Record<string, Expected> = {
   "/admin/access-requests": staffOnly(403, 403, 200),
   "/admin/audit": staffOnly(403, 403, 200),
   "/moderation": staffOnly(403, 200, 200),
+  "/moderation/services": staffOnly(403, 200, 200),
+  "/moderation/services/new": staffOnly(403, 200, 200),
+  "/moderation/services/:serviceId": staffOnly(403, 200, 200),
+  "/moderation/services/:serviceId/verify": staffOnly(403, 200, 200),
+  "/moderation/revisions/:revisionId": staffOnly(403, 200, 200),
   "/caseworker": staffOnly(200, 403, 200),
   "/*": all(404),
 };
@@ -60,6 +67,8 @@ test("every route has an expected access row", () => {
 test.describe("route access", () => {
   const cookies: Partial<Record<Who, string>> = {};
   let adminId = "";
+  let serviceId = "";
+  let revisionId = "";
 
   test.beforeAll(async () => {
     const admin = await createStaff(["admin"], { twoFactor: true });
@@ -67,6 +76,8 @@ test.describe("route access", () => {
     cookies.admin = await sessionCookieFor(admin);
     cookies.moderator = await sessionCookieFor(await createStaff(["moderator"], { twoFactor: true }));
     cookies.caseworker = await sessionCookieFor(await createStaff(["caseworker"]));
+    serviceId = await serviceIdFor("ceop-safety-centre");
+    revisionId = await proposeEdit(admin, "ceop-safety-centre", "Route access test");
   });
 
   function concrete(path: string): string {
@@ -74,6 +85,8 @@ test.describe("route access", () => {
       .replace(":slug", "childline")
       .replace(":token", "a".repeat(32))
       .replace(":userId", adminId)
+      .replace(":serviceId", serviceId)
+      .replace(":revisionId", revisionId)
       .replace("*", "no-such-page");
   }
 

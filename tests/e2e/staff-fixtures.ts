@@ -37,3 +37,35 @@ export async function sessionCookieFor(staff: TestStaff): Promise<string> {
 export function currentCode(key: Uint8Array): string {
   return generateTOTP(key, 30, 6);
 }
+
+export async function serviceIdFor(slug: string): Promise<string> {
+  const { prisma } = await import("#app/db.server.ts");
+  return (await prisma.service.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
+}
+
+/** A pending revision of a listing, changed only in its description, by `author`. */
+export async function proposeEdit(author: TestStaff, slug: string, reason: string): Promise<string> {
+  const { currentListing } = await import("#app/modules/moderation/snapshot.server.ts");
+  const { submitRevision, latestRevisionNumber } = await import("#app/modules/moderation/revisions.server.ts");
+  const serviceId = await serviceIdFor(slug);
+  const listing = (await currentListing(serviceId))!;
+  // Tests run in parallel: when another saved first, try again on the newer revision.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const result = await submitRevision({
+      serviceId,
+      baseNumber: await latestRevisionNumber(serviceId),
+      listing: { ...listing, description: `${listing.description} (${reason})` },
+      reason,
+      author: { id: author.id, email: author.email },
+    });
+    if (result.kind === "saved") return result.revisionId;
+    if (result.kind === "invalid") throw new Error(`Could not propose an edit: ${JSON.stringify(result.issues)}`);
+  }
+  throw new Error("Could not propose an edit: the listing kept changing");
+}
+
+/** Puts a signed-in session into a browser context. */
+export async function signInContext(context: import("@playwright/test").BrowserContext, staff: TestStaff, baseURL: string) {
+  const cookie = await sessionCookieFor(staff);
+  await context.addCookies([{ name: "sid", value: cookie.slice("sid=".length), url: baseURL }]);
+}

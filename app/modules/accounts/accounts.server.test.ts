@@ -57,6 +57,9 @@ describe("same-origin check on mutations", () => {
     expect(isAllowedMutation(post({ "sec-fetch-site": "same-origin" }))).toBe(true);
     expect(isAllowedMutation(post({ origin: "https://evil.example" }))).toBe(false);
     expect(isAllowedMutation(post({ origin: "null" }))).toBe(false);
+    // A plain form post from a no-referrer page: Origin is "null", Sec-Fetch-Site tells the truth.
+    expect(isAllowedMutation(post({ origin: "null", "sec-fetch-site": "same-origin" }))).toBe(true);
+    expect(isAllowedMutation(post({ origin: "null", "sec-fetch-site": "same-site" }))).toBe(false);
     expect(isAllowedMutation(post({ "sec-fetch-site": "cross-site" }))).toBe(false);
     expect(isAllowedMutation(post({}))).toBe(false);
   });

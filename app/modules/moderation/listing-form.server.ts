@@ -124,9 +124,7 @@ export function formToListing(values: FormValues, lists: FormLists): { listing: 
     rowIndexes(values, group).filter((index) => keys.some((key) => text(`${group}[${index}].${key}`) !== undefined));
 
   // Rows keep their index in the form, so an error names the row the person filled.
-  const areaRows = filled("areas", ["country", "subdivision", "locality"]);
-  const includeInternational = rowIndexes(values, "areas").filter((index) => text(`areas[${index}].kind`) === "INTERNATIONAL");
-  const areas = [...new Set([...areaRows, ...includeInternational])].sort((a, b) => a - b);
+  const areas = filled("areas", ["kind", "country", "subdivision", "locality"]);
 
   const listing = {
     slug: text("slug"),
@@ -201,12 +199,7 @@ export function issuePathToField(path: string, values: FormValues): string {
   const rowsOf = (group: string, keys: string[]) =>
     rowIndexes(values, group).filter((index) => keys.some((key) => values[`${group}[${index}].${key}`]?.trim()));
   const rows: Record<string, number[]> = {
-    areas: [
-      ...new Set([
-        ...rowsOf("areas", ["country", "subdivision", "locality"]),
-        ...rowIndexes(values, "areas").filter((index) => values[`areas[${index}].kind`] === "INTERNATIONAL"),
-      ]),
-    ].sort((a, b) => a - b),
+    areas: rowsOf("areas", ["kind", "country", "subdivision", "locality"]),
     contactChannels: rowsOf("contactChannels", ["value"]),
     locations: rowsOf("locations", ["name", "address", "locality", "postalCode"]),
   };
