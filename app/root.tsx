@@ -1,4 +1,4 @@
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, data, isRouteErrorResponse, useRouteLoaderData } from "react-router";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, data, isRouteErrorResponse, useMatches, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
 import stylesheet from "./styles/app.css?url";
 import { parseEnv } from "#app/env.server.ts";
@@ -59,6 +59,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const { t, locale } = useTranslation();
   const quickExitUrl = data?.quickExitUrl ?? "https://www.bbc.com/weather";
+  // Print views ask for a bare page: no navigation.
+  const bare = useMatches().some((match) => (match.handle as { bare?: boolean } | undefined)?.bare);
   return (
     <html lang={locale}>
       <head>
@@ -72,6 +74,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <a className="skip-link" href="#main">
           {t("site.skipToContent")}
         </a>
+        {bare ? null : (
         <header className="site-header">
           <a className="site-name" href="/">
             {t("site.name")}
@@ -80,9 +83,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
             {t("site.leave")}
           </a>
         </header>
-        <main id="main" className="page">
+        )}
+        <main id="main" className={bare ? undefined : "page"}>
           {children}
         </main>
+        {bare ? null : (
         <footer className="site-footer">
           <p>{t("site.privacy")}</p>
           <p className="demo-warning">{t("site.demoWarning")}</p>
@@ -91,6 +96,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
             <a href="/login">{t("site.staffSignIn")}</a>
           </p>
         </footer>
+        )}
         <ScrollRestoration />
         <Scripts />
       </body>

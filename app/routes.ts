@@ -11,6 +11,8 @@ export default [
   route("services/:slug/report", "routes/public/report.tsx"),
   route("suggest", "routes/public/suggest.tsx"),
   route("request-access", "routes/public/request-access.tsx"),
+  route("p/:token", "routes/public/pack.tsx"),
+  route("p/:token/print", "routes/public/pack-print.tsx"),
 
   // Signing in (staff)
   route("login", "routes/auth/login.tsx"),
@@ -38,6 +40,10 @@ export default [
     route("moderation/services/:serviceId/verify", "routes/moderation/listing-verify.tsx"),
     route("moderation/revisions/:revisionId", "routes/moderation/revision.tsx"),
     route("caseworker", "routes/caseworker/index.tsx"),
+    route("caseworker/lists/:listId", "routes/caseworker/list.tsx"),
+    route("caseworker/save", "routes/caseworker/save.tsx"),
+    route("caseworker/packs", "routes/caseworker/packs.tsx"),
+    route("caseworker/packs/new", "routes/caseworker/pack-new.tsx"),
   ]),
 
   route("*", "routes/public/not-found.tsx"),

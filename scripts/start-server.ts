@@ -43,10 +43,22 @@ const server = app.listen(env.PORT, env.HOST, () => {
   log(`Signpost is running at http://localhost:${env.PORT}`);
 });
 
+// Expired referral packs are deleted, not kept: once at start, then hourly.
+const { deleteExpiredPacks } = await import("#app/modules/referrals/packs.server.ts");
+const cleanUp = () =>
+  deleteExpiredPacks().then(
+    (count) => count > 0 && log(`Deleted ${count} expired referral packs.`),
+    (error: unknown) => log(`Clean-up of expired packs failed: ${(error as Error).message}`),
+  );
+void cleanUp();
+const cleanUpTimer = setInterval(cleanUp, 60 * 60_000);
+cleanUpTimer.unref();
+
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
+  clearInterval(cleanUpTimer);
   log(`${signal}: finishing open requests and stopping.`);
   server.close();
   server.closeIdleConnections();

@@ -27,6 +27,18 @@ export function ErrorPage({ status, body }: { status: number; body?: unknown }) 
       </section>
     );
   }
+  if (status === 410 && (body as { kind?: string } | undefined)?.kind === "pack-gone") {
+    return (
+      <section aria-labelledby="error-heading">
+        <title>{t("title.home")}</title>
+        <h1 id="error-heading">{t("pack.goneHeading")}</h1>
+        <p>{t("pack.goneAdvice")}</p>
+        <p>
+          <a href="/">{t("error.home")}</a>
+        </p>
+      </section>
+    );
+  }
   const notFound = status === 404;
   return (
     <section aria-labelledby="error-heading">

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import type { RouteConfigEntry } from "@react-router/dev/routes";
 import routes from "../../app/routes.ts";
-import { createStaff, proposeEdit, serviceIdFor, sessionCookieFor } from "./staff-fixtures.ts";
+import { createListFor, createStaff, proposeEdit, serviceIdFor, sessionCookieFor } from "./staff-fixtures.ts";
 
 // Every route in app/routes.ts, as each kind of visitor. A route added
 // without an entry here fails; a staff route without a guard fails its row.
@@ -25,6 +25,8 @@ const EXPECTED: Record<string, Expected> = {
   "/services/:slug/report": all(200),
   "/suggest": all(200),
   "/request-access": all(200),
+  "/p/:token": all(410),
+  "/p/:token/print": all(410),
   "/login": { anonymous: 200, caseworker: "redirect:/caseworker", moderator: "redirect:/moderation", admin: "redirect:/admin" },
   "/login/two-factor": { anonymous: signIn, caseworker: "redirect:/caseworker", moderator: "redirect:/moderation", admin: "redirect:/admin" },
   "/logout": all(302),
@@ -47,6 +49,11 @@ const EXPECTED: Record<string, Expected> = {
   "/moderation/services/:serviceId/verify": staffOnly(403, 200, 200),
   "/moderation/revisions/:revisionId": staffOnly(403, 200, 200),
   "/caseworker": staffOnly(200, 403, 200),
+  // Someone else's list is not found, not forbidden: the admin may use lists, but not this one.
+  "/caseworker/lists/:listId": staffOnly(200, 403, 404),
+  "/caseworker/save": { anonymous: signIn, caseworker: "redirect:/caseworker", moderator: 403, admin: "redirect:/caseworker" },
+  "/caseworker/packs": staffOnly(200, 403, 200),
+  "/caseworker/packs/new": staffOnly(200, 403, 200),
   "/*": all(404),
 };
 
@@ -69,13 +76,16 @@ test.describe("route access", () => {
   let adminId = "";
   let serviceId = "";
   let revisionId = "";
+  let listId = "";
 
   test.beforeAll(async () => {
     const admin = await createStaff(["admin"], { twoFactor: true });
     adminId = admin.id;
     cookies.admin = await sessionCookieFor(admin);
     cookies.moderator = await sessionCookieFor(await createStaff(["moderator"], { twoFactor: true }));
-    cookies.caseworker = await sessionCookieFor(await createStaff(["caseworker"]));
+    const caseworker = await createStaff(["caseworker"]);
+    cookies.caseworker = await sessionCookieFor(caseworker);
+    listId = await createListFor(caseworker, "Route access list");
     serviceId = await serviceIdFor("ceop-safety-centre");
     revisionId = await proposeEdit(admin, "ceop-safety-centre", "Route access test");
   });
@@ -87,6 +97,7 @@ test.describe("route access", () => {
       .replace(":userId", adminId)
       .replace(":serviceId", serviceId)
       .replace(":revisionId", revisionId)
+      .replace(":listId", listId)
       .replace("*", "no-such-page");
   }
 

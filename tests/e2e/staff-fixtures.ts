@@ -69,3 +69,8 @@ export async function signInContext(context: import("@playwright/test").BrowserC
   const cookie = await sessionCookieFor(staff);
   await context.addCookies([{ name: "sid", value: cookie.slice("sid=".length), url: baseURL }]);
 }
+
+export async function createListFor(owner: TestStaff, name: string): Promise<string> {
+  const { createList } = await import("#app/modules/referrals/lists.server.ts");
+  return (await createList({ id: owner.id, organizationName: null }, name)).id;
+}

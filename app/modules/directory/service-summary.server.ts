@@ -29,6 +29,7 @@ export type ContactView = {
 };
 
 export type ServiceSummary = {
+  id: string;
   slug: string;
   name: string;
   organizationName: string;
@@ -123,6 +124,7 @@ function toSummary(record: ServiceRecord, now: Date, locale: string): ServiceSum
     }));
 
   const summary: ServiceSummary = {
+    id: record.id,
     slug: record.slug,
     name: record.name,
     organizationName: record.organization.name,

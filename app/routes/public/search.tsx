@@ -13,12 +13,13 @@ import { emergencyNumbers, listCountries, listSubdivisions } from "#app/modules/
 import { DEFAULT_LOCALE, translator } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { parseSearchParams } from "#app/validation.server.ts";
+import { staffSessionContext } from "#app/request-context.server.ts";
 
 export function meta() {
   return [{ title: translator(DEFAULT_LOCALE)("title.search") }];
 }
 
-export async function loader({ request }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const query = parseSearchParams(url.searchParams, SearchQuerySchema, REPEATABLE_SEARCH_PARAMS);
   const hasSearched = url.searchParams.size > 0;
@@ -31,6 +32,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     countries: listCountries(DEFAULT_LOCALE),
     regions: query.country ? listSubdivisions(query.country, DEFAULT_LOCALE) : [],
     emergency: query.country ? (emergencyNumbers(query.country) ?? null) : null,
+    isCaseworker: context.get(staffSessionContext)?.user.permissions.includes("referral:use") ?? false,
   };
 }
 
@@ -42,7 +44,7 @@ function pageLink(search: URLSearchParams, page: number): string {
 
 export default function Search({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { query, result, international, countries, regions, emergency } = loaderData;
+  const { query, result, international, countries, regions, emergency, isCaseworker } = loaderData;
   const params = new URLSearchParams();
   if (query.country) params.set("country", query.country);
   if (query.region) params.set("region", query.region);
@@ -62,6 +64,11 @@ export default function Search({ loaderData }: Route.ComponentProps) {
           <p role="status">
             {result.total === 1 ? t("search.resultCountOne") : t("search.resultCount", { count: result.total })}
           </p>
+          {isCaseworker && result.services.length > 0 ? (
+            <p>
+              <a href={`/caseworker/packs/new?${result.services.map((service) => `service=${service.id}`).join("&")}`}>{t("caseworker.packFromResults")}</a>
+            </p>
+          ) : null}
           {result.services.map((service) => (
             <ServiceCard key={service.slug} service={service} />
           ))}

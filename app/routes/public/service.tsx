@@ -1,4 +1,4 @@
-import { data, Link } from "react-router";
+import { data, Form, Link, useSearchParams } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/service";
 import { AreaLabel } from "#app/components/area-label.tsx";
@@ -9,6 +9,8 @@ import { getPublishedService } from "#app/modules/directory/service-summary.serv
 import type { MessageKey } from "#app/modules/i18n/messages.en.ts";
 import { DEFAULT_LOCALE, translator } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
+import { listsFor } from "#app/modules/referrals/lists.server.ts";
+import { staffSessionContext } from "#app/request-context.server.ts";
 
 // Neutral title: service names can say what the page is about, and titles show in history.
 export function meta() {
@@ -17,16 +19,20 @@ export function meta() {
 
 const SlugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(200);
 
-export async function loader({ params }: Route.LoaderArgs) {
+export async function loader({ params, context }: Route.LoaderArgs) {
   const slug = SlugSchema.safeParse(params.slug);
   const service = slug.success ? await getPublishedService(slug.data, new Date(), DEFAULT_LOCALE) : null;
   if (!service) throw data(null, { status: 404 });
-  return { service };
+  // Only a signed-in caseworker (who has a cookie) gets "Save to a list"; the public page is otherwise the same for everyone.
+  const staff = context.get(staffSessionContext);
+  const lists = staff?.user.permissions.includes("referral:use") ? (await listsFor(staff.user)).own.map((list) => ({ id: list.id, name: list.name })) : null;
+  return { service, lists };
 }
 
 export default function ServicePage({ loaderData }: Route.ComponentProps) {
   const { t, locale } = useTranslation();
-  const { service } = loaderData;
+  const { service, lists } = loaderData;
+  const [params] = useSearchParams();
   const languageNames = new Intl.DisplayNames([locale], { type: "language", fallback: "code" });
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
   const { safety } = service;
@@ -51,6 +57,33 @@ export default function ServicePage({ loaderData }: Route.ComponentProps) {
         <OpenBadge state={service.openState} alwaysOpen={service.alwaysOpen} />
         <span>{t(`cost.${service.cost}`)}</span>
       </p>
+
+      {lists ? (
+        <Form method="post" action="/caseworker/save" className="stack caseworker-save">
+          {params.get("saved") ? <p role="status">{t("caseworker.saved")}</p> : null}
+          <input type="hidden" name="serviceId" value={service.id} />
+          {lists.length > 0 ? (
+            <div className="field">
+              <label htmlFor="listId">{t("caseworker.chooseList")}</label>
+              <select id="listId" name="listId">
+                {lists.map((list) => (
+                  <option key={list.id} value={list.id}>
+                    {list.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : (
+            <div className="field">
+              <label htmlFor="newListName">{t("caseworker.listName")}</label>
+              <input id="newListName" name="newListName" type="text" maxLength={120} />
+            </div>
+          )}
+          <button type="submit" className="button secondary">
+            {t("caseworker.saveToList")}
+          </button>
+        </Form>
+      ) : null}
 
       <section aria-labelledby="contact-heading">
         <h2 id="contact-heading">{t("service.contactHeading")}</h2>

@@ -1,0 +1,36 @@
+import { data } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/pack";
+import { PackServices } from "#app/components/pack-services.tsx";
+import { openPack } from "#app/modules/referrals/packs.server.ts";
+import { DEFAULT_LOCALE, translator } from "#app/modules/i18n/translate.ts";
+import { useTranslation } from "#app/modules/i18n/use-translation.ts";
+
+// A shared referral pack: no sign-in, no cookie, never indexed.
+export function meta() {
+  return [{ title: translator(DEFAULT_LOCALE)("title.home") }, { name: "robots", content: "noindex, nofollow" }];
+}
+
+export function headers() {
+  return { "X-Robots-Tag": "noindex, nofollow", "Cache-Control": "no-store" };
+}
+
+export async function loader({ params }: Route.LoaderArgs) {
+  const token = z.string().max(64).safeParse(params.token);
+  const pack = await openPack(token.success ? token.data : "");
+  if (pack.status === "gone") throw data({ kind: "pack-gone" as const }, { status: 410, headers: { "X-Robots-Tag": "noindex, nofollow" } });
+  return { message: pack.message, services: pack.services, noLongerListed: pack.noLongerListed };
+}
+
+export default function SharedPack({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  return (
+    <section>
+      <h1>{t("pack.publicHeading")}</h1>
+      <p className="lead">{t("pack.publicIntro")}</p>
+      {loaderData.message ? <blockquote className="pack-message">{loaderData.message}</blockquote> : null}
+      {loaderData.noLongerListed > 0 ? <p className="verification-warning">{t("pack.archivedNotice", { count: loaderData.noLongerListed })}</p> : null}
+      <PackServices services={loaderData.services} />
+    </section>
+  );
+}
