@@ -1,7 +1,7 @@
 import { Form, data } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/report";
-import { FormMessage } from "#app/components/field.tsx";
+import { FormMessage, Honeypot, TextAreaField } from "#app/components/field.tsx";
 import { prisma } from "#app/db.server.ts";
 import { hitPublicFormLimit } from "#app/modules/accounts/rate-limit.server.ts";
 import { ReportSchema, submitReport } from "#app/modules/moderation/feedback.server.ts";
@@ -81,15 +81,8 @@ export default function ReportListing({ loaderData, actionData }: Route.Componen
             </label>
           ))}
         </fieldset>
-        <div className={`field${errors.details ? " has-error" : ""}`}>
-          <label htmlFor="details">{t("report.details")}</label>
-          {errors.details ? <p className="field-error">{errors.details}</p> : null}
-          <textarea id="details" name="details" maxLength={2000} defaultValue={actionData?.values.details ?? ""} />
-        </div>
-        <div className="honeypot" aria-hidden="true">
-          <label htmlFor="website">{t("access.honeypot")}</label>
-          <input id="website" name="website" tabIndex={-1} autoComplete="off" />
-        </div>
+        <TextAreaField label={t("report.details")} name="details" maxLength={2000} defaultValue={actionData?.values.details ?? ""} error={errors.details} />
+        <Honeypot name="website" label={t("access.honeypot")} />
         <button type="submit" className="button primary">
           {t("report.submit")}
         </button>

@@ -1,7 +1,7 @@
 import { Form, data, useActionData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/request-access";
-import { Field, FormMessage } from "#app/components/field.tsx";
+import { Field, FormMessage, Honeypot, TextAreaField } from "#app/components/field.tsx";
 import { submitAccessRequest } from "#app/modules/accounts/access-requests.server.ts";
 import { hashClientAddress } from "#app/modules/accounts/encryption.server.ts";
 import { hitRateLimit } from "#app/modules/accounts/rate-limit.server.ts";
@@ -68,19 +68,8 @@ export default function RequestAccess() {
         <Field label={t("access.name")} name="name" autoComplete="name" required defaultValue={values.name} error={errors.name} />
         <Field label={t("access.organization")} name="organizationName" autoComplete="organization" required defaultValue={values.organizationName} error={errors.organizationName} />
         <Field label={t("access.email")} name="email" type="email" autoComplete="email" required defaultValue={values.email} error={errors.email} />
-        <div className={`field${errors.reason ? " has-error" : ""}`}>
-          <label htmlFor="reason">{t("access.reason")}</label>
-          {errors.reason ? (
-            <p className="field-error" id="reason-error">
-              {errors.reason}
-            </p>
-          ) : null}
-          <textarea id="reason" name="reason" required maxLength={2000} defaultValue={values.reason} aria-describedby={errors.reason ? "reason-error" : undefined} />
-        </div>
-        <div className="honeypot" aria-hidden="true">
-          <label htmlFor="website">{t("access.honeypot")}</label>
-          <input id="website" name="website" tabIndex={-1} autoComplete="off" />
-        </div>
+        <TextAreaField label={t("access.reason")} name="reason" required maxLength={2000} defaultValue={values.reason} error={errors.reason} />
+        <Honeypot name="website" label={t("access.honeypot")} />
         <button type="submit" className="button primary">
           {t("access.submit")}
         </button>

@@ -1,6 +1,6 @@
 import { Form, data } from "react-router";
 import type { Route } from "./+types/suggest";
-import { Field, FormMessage } from "#app/components/field.tsx";
+import { Field, FormMessage, Honeypot, TextAreaField } from "#app/components/field.tsx";
 import { hitPublicFormLimit } from "#app/modules/accounts/rate-limit.server.ts";
 import { SuggestionSchema, submitSuggestion } from "#app/modules/moderation/feedback.server.ts";
 import { DEFAULT_LOCALE, translator } from "#app/modules/i18n/translate.ts";
@@ -54,15 +54,8 @@ export default function Suggest({ actionData }: Route.ComponentProps) {
         <Field label={t("suggest.website")} name="website" type="url" maxLength={500} defaultValue={values.website} error={errors.website} />
         <Field label={t("suggest.contact")} name="contact" maxLength={300} defaultValue={values.contact} error={errors.contact} />
         <Field label={t("suggest.country")} name="country" maxLength={100} defaultValue={values.country} error={errors.country} />
-        <div className={`field${errors.description ? " has-error" : ""}`}>
-          <label htmlFor="description">{t("suggest.description")}</label>
-          {errors.description ? <p className="field-error">{errors.description}</p> : null}
-          <textarea id="description" name="description" required maxLength={2000} defaultValue={values.description} />
-        </div>
-        <div className="honeypot" aria-hidden="true">
-          <label htmlFor="homepage">{t("access.honeypot")}</label>
-          <input id="homepage" name="homepage" tabIndex={-1} autoComplete="off" />
-        </div>
+        <TextAreaField label={t("suggest.description")} name="description" required maxLength={2000} defaultValue={values.description} error={errors.description} />
+        <Honeypot name="homepage" label={t("access.honeypot")} />
         <button type="submit" className="button primary">
           {t("suggest.submit")}
         </button>
