@@ -79,9 +79,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
           <a className="site-name" href="/">
             {t("site.name")}
           </a>
-          <a className="leave-site" href={quickExitUrl} rel="noreferrer" title={t("site.leaveHint")}>
-            {t("site.leave")}
-          </a>
+          <span className="exit-area">
+            <a className="safety-link" href="/safety">
+              {t("site.stayingSafe")}
+            </a>
+            <a className="leave-site" href={quickExitUrl} rel="noreferrer" title={t("site.leaveHint")} data-quick-exit="">
+              {t("site.leave")}
+            </a>
+          </span>
         </header>
         )}
         <main id="main" className={bare ? undefined : "page"}>
@@ -99,6 +104,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         )}
         <ScrollRestoration />
         <Scripts />
+        {/* Plain and tiny, so quick exit works before the app's JavaScript has loaded. */}
+        {bare ? null : <script src="/quick-exit.js" />}
       </body>
     </html>
   );

@@ -9,6 +9,7 @@ export default [
   route("search", "routes/public/search.tsx"),
   route("services/:slug", "routes/public/service.tsx"),
   route("services/:slug/report", "routes/public/report.tsx"),
+  route("safety", "routes/public/safety.tsx"),
   route("suggest", "routes/public/suggest.tsx"),
   route("request-access", "routes/public/request-access.tsx"),
   route("p/:token", "routes/public/pack.tsx"),

@@ -1,7 +1,14 @@
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import type { EmergencyNumbers } from "#app/modules/regions/emergency-numbers.ts";
+import { contactHref } from "#app/modules/directory/contact-links.ts";
 
-export function EmergencyStrip({ numbers }: { numbers?: EmergencyNumbers }) {
+export function EmergencyStrip({
+  numbers,
+  childHelpline,
+}: {
+  numbers?: EmergencyNumbers;
+  childHelpline?: { name: string; phone: string; slug: string } | null;
+}) {
   const { t } = useTranslation();
   return (
     <aside className="emergency" aria-labelledby="emergency-heading">
@@ -22,6 +29,14 @@ export function EmergencyStrip({ numbers }: { numbers?: EmergencyNumbers }) {
       ) : (
         <p>{t("site.emergencyGeneric")}</p>
       )}
+      {childHelpline ? (
+        <p>
+          {t("emergency.childHelpline", { name: childHelpline.name })}{" "}
+          <a className="emergency-number" href={contactHref("PHONE", childHelpline.phone)}>
+            {childHelpline.phone}
+          </a>
+        </p>
+      ) : null}
     </aside>
   );
 }

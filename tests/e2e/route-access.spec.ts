@@ -25,6 +25,7 @@ const EXPECTED: Record<string, Expected> = {
   "/services/:slug/report": all(200),
   "/suggest": all(200),
   "/request-access": all(200),
+  "/safety": all(200),
   "/p/:token": all(410),
   "/p/:token/print": all(410),
   "/login": { anonymous: 200, caseworker: "redirect:/caseworker", moderator: "redirect:/moderation", admin: "redirect:/admin" },

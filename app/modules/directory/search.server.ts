@@ -171,3 +171,23 @@ export async function listInternationalServices(now = new Date()): Promise<Servi
     now,
   );
 }
+
+/**
+ * The country's child helpline, for the emergency strip: a published national
+ * service in the child-helpline category with a phone number, from our own
+ * vetted listings rather than a separate list that could drift.
+ */
+export async function childHelplineFor(country: string): Promise<{ name: string; phone: string; slug: string } | null> {
+  const service = await prisma.service.findFirst({
+    where: {
+      status: "PUBLISHED",
+      areas: { some: { kind: "COUNTRY", country } },
+      taxonomyTerms: { some: { term: { code: "child-helpline", taxonomy: { code: TAXONOMY.category } } } },
+      contactChannels: { some: { kind: "PHONE" } },
+    },
+    orderBy: [{ lastVerifiedAt: { sort: "desc", nulls: "last" } }, { name: "asc" }],
+    select: { name: true, slug: true, contactChannels: { where: { kind: "PHONE" }, orderBy: { position: "asc" }, take: 1 } },
+  });
+  const phone = service?.contactChannels[0]?.value;
+  return service && phone ? { name: service.name, phone, slug: service.slug } : null;
+}

@@ -7,6 +7,7 @@ export const en = {
   "site.tagline": "Find support near you, quickly and privately.",
   "site.skipToContent": "Skip to main content",
   "site.leave": "Leave this site",
+  "site.stayingSafe": "Staying safe online",
   "site.leaveHint": "Opens a weather page. Use it if someone comes in.",
   "site.demoWarning":
     "Demo data: these listings were gathered from public websites and must be checked before anyone relies on them.",
@@ -19,6 +20,22 @@ export const en = {
   "title.search": "Signpost – search",
   "title.service": "Signpost – service details",
   "title.error": "Signpost – something went wrong",
+  "title.safety": "Signpost – staying safe",
+
+  "safety.heading": "Staying safe online",
+  "safety.intro": "If someone checks your phone or computer, these steps make it harder for them to see that you looked for help.",
+  "safety.leaveHeading": "Leave quickly",
+  "safety.leave": "Press “Leave this site” at the top of every page, or press the Shift key three times, or Escape. The page disappears at once and a weather page opens instead. The Back button will not bring this page back.",
+  "safety.privateHeading": "Use a private window",
+  "safety.private": "A private or incognito window does not keep the pages you visit in your history. Open one from your browser's menu before you search.",
+  "safety.historyHeading": "Clear your history",
+  "safety.history": "If you did not use a private window, you can delete this site from your browser history. Delete only the pages from this site if clearing everything would be noticed.",
+  "safety.deviceHeading": "Use a safer device",
+  "safety.device": "If you think someone watches your phone or computer, use a device they cannot reach: a friend's phone, a school or library computer.",
+  "safety.keepsHeading": "What Signpost keeps about you",
+  "safety.keeps": "Nothing. Signpost sets no cookies, uses no analytics, loads nothing from other websites, and does not record who visits or what they search for.",
+  "safety.contactHeading": "When you contact a service",
+  "safety.contact": "Each service page says whether you can stay anonymous and whether the service tells the police or parents. Calls to some helplines, like Childline in the UK, do not show on phone bills.",
 
   "home.heading": "Find help",
   "home.intro":
@@ -54,6 +71,7 @@ export const en = {
 
   "emergency.heading": "In an emergency",
   "emergency.call": "If someone is in danger right now, call",
+  "emergency.childHelpline": "Under 18 and need to talk? {name}:",
   "emergency.police": "Police: {number}",
   "emergency.ambulance": "Ambulance: {number}",
   "emergency.or": " or ",

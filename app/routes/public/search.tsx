@@ -6,6 +6,7 @@ import { EmergencyStrip } from "#app/components/emergency-strip.tsx";
 import {
   REPEATABLE_SEARCH_PARAMS,
   SearchQuerySchema,
+  childHelplineFor,
   listInternationalServices,
   searchServices,
 } from "#app/modules/directory/search.server.ts";
@@ -32,6 +33,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     countries: listCountries(DEFAULT_LOCALE),
     regions: query.country ? listSubdivisions(query.country, DEFAULT_LOCALE) : [],
     emergency: query.country ? (emergencyNumbers(query.country) ?? null) : null,
+    childHelpline: query.country ? await childHelplineFor(query.country) : null,
     isCaseworker: context.get(staffSessionContext)?.user.permissions.includes("referral:use") ?? false,
   };
 }
@@ -44,7 +46,7 @@ function pageLink(search: URLSearchParams, page: number): string {
 
 export default function Search({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { query, result, international, countries, regions, emergency, isCaseworker } = loaderData;
+  const { query, result, international, countries, regions, emergency, childHelpline, isCaseworker } = loaderData;
   const params = new URLSearchParams();
   if (query.country) params.set("country", query.country);
   if (query.region) params.set("region", query.region);
@@ -55,7 +57,7 @@ export default function Search({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <h1>{t("search.heading")}</h1>
-      {query.country ? <EmergencyStrip numbers={emergency ?? undefined} /> : null}
+      {query.country ? <EmergencyStrip numbers={emergency ?? undefined} childHelpline={childHelpline} /> : null}
       <SearchForm countries={countries} regions={regions} values={query} collapsed={result !== null} />
 
       {result ? (

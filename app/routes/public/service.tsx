@@ -233,7 +233,7 @@ export default function ServicePage({ loaderData }: Route.ComponentProps) {
             : t("service.notVerified")}
         </p>
         <p>
-          <a href={`/services/${service.slug}/report`}>{t("report.link")}</a>
+          <a href={`/services/${service.slug}/report`}>{t("report.link")}</a> · <a href="/safety">{t("site.stayingSafe")}</a>
         </p>
         <p>
           <a href={service.sourceUrl} rel="noreferrer">
