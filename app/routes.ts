@@ -10,6 +10,7 @@ export default [
   route("services/:slug", "routes/public/service.tsx"),
   route("services/:slug/report", "routes/public/report.tsx"),
   route("safety", "routes/public/safety.tsx"),
+  route("help/:path", "routes/public/help-path.tsx"),
   route("suggest", "routes/public/suggest.tsx"),
   route("request-access", "routes/public/request-access.tsx"),
   route("p/:token", "routes/public/pack.tsx"),

@@ -26,6 +26,7 @@ const EXPECTED: Record<string, Expected> = {
   "/suggest": all(200),
   "/request-access": all(200),
   "/safety": all(200),
+  "/help/:path": all(200),
   "/p/:token": all(410),
   "/p/:token/print": all(410),
   "/login": { anonymous: 200, caseworker: "redirect:/caseworker", moderator: "redirect:/moderation", admin: "redirect:/admin" },
@@ -94,6 +95,7 @@ test.describe("route access", () => {
   function concrete(path: string): string {
     return path
       .replace(":slug", "childline")
+      .replace(":path", "talk")
       .replace(":token", "a".repeat(32))
       .replace(":userId", adminId)
       .replace(":serviceId", serviceId)

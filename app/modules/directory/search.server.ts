@@ -191,3 +191,34 @@ export async function childHelplineFor(country: string): Promise<{ name: string;
   const phone = service?.contactChannels[0]?.value;
   return service && phone ? { name: service.name, phone, slug: service.slug } : null;
 }
+
+/**
+ * Helplines that answer right now, in their own time zones, reachable by one
+ * of the chosen ways (call, text, chat): for "I want to talk to someone".
+ */
+export async function openHelplines(
+  country: string | undefined,
+  kinds: ("PHONE" | "SMS" | "CHAT")[],
+  now = new Date(),
+): Promise<ServiceSummary[]> {
+  const query = SearchQuerySchema.parse({ country, category: ["child-helpline", "counselling", "peer-support"] });
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT s.id
+    FROM service s
+    JOIN LATERAL (
+      SELECT min(CASE a.kind WHEN 'LOCALITY' THEN 0 WHEN 'SUBDIVISION' THEN 1 WHEN 'COUNTRY' THEN 2 ELSE 3 END) AS specificity
+      FROM service_area a WHERE a.service_id = s.id AND ${coverageCondition(query)}
+    ) coverage ON coverage.specificity IS NOT NULL
+    WHERE s.status = 'PUBLISHED'
+      AND ${termCondition(TAXONOMY.category, query.category)}
+      AND EXISTS (SELECT 1 FROM contact_channel c WHERE c.service_id = s.id AND c.kind::text = ANY(${kinds}::text[]))
+    ORDER BY coverage.specificity, s.name, s.id
+    LIMIT 100`;
+  const summaries = await loadSummaries(
+    rows.map((row) => row.id),
+    now,
+  );
+  return summaries
+    .map((service) => ({ ...service, contacts: service.contacts.filter((contact) => (kinds as string[]).includes(contact.kind) && contact.openState === "open") }))
+    .filter((service) => service.contacts.length > 0);
+}
