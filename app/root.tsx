@@ -1,8 +1,8 @@
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, data, isRouteErrorResponse, useMatches, useRouteLoaderData } from "react-router";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, data, isRouteErrorResponse, useLocation, useMatches, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
 import stylesheet from "./styles/app.css?url";
 import { parseEnv } from "#app/env.server.ts";
-import { DEFAULT_LOCALE } from "#app/modules/i18n/translate.ts";
+import { translator, LOCALES, localeFromParam, localizePath, stripLocale, suggestedLocale } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { ErrorPage } from "#app/components/error-page.tsx";
 import { isAllowedMutation } from "#app/modules/accounts/same-origin.server.ts";
@@ -51,8 +51,11 @@ export const links: Route.LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export function loader() {
-  return { locale: DEFAULT_LOCALE, quickExitUrl: parseEnv().QUICK_EXIT_URL };
+export function loader({ params, request }: Route.LoaderArgs) {
+  const locale = localeFromParam(params.lang);
+  // Accept-Language only suggests a language; the URL decides it.
+  const suggestion = params.lang ? null : suggestedLocale(request.headers.get("accept-language"), locale);
+  return { locale, suggestion, quickExitUrl: parseEnv().QUICK_EXIT_URL };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -60,7 +63,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const { t, locale } = useTranslation();
   const quickExitUrl = data?.quickExitUrl ?? "https://www.bbc.com/weather";
   // Print views ask for a bare page: no navigation.
-  const bare = useMatches().some((match) => (match.handle as { bare?: boolean } | undefined)?.bare);
+  const matches = useMatches();
+  const bare = matches.some((match) => (match.handle as { bare?: boolean } | undefined)?.bare);
+  // Public pages exist in every language; staff pages in English only.
+  const isPublic = matches.some((match) => match.id === "routes/public/locale-layout");
+  const location = useLocation();
+  const basePath = stripLocale(location.pathname);
+  const inLanguage = (code: (typeof LOCALES)[number]) => `${localizePath(basePath, code)}${location.search}`;
+  const languageName = (code: string) => new Intl.DisplayNames([code], { type: "language" }).of(code) ?? code;
   return (
     <html lang={locale}>
       <head>
@@ -76,11 +86,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
         </a>
         {bare ? null : (
         <header className="site-header">
-          <a className="site-name" href="/">
+          <a className="site-name" href={localizePath("/", locale)}>
             {t("site.name")}
           </a>
           <span className="exit-area">
-            <a className="safety-link" href="/safety">
+            <a className="safety-link" href={localizePath("/safety", locale)}>
               {t("site.stayingSafe")}
             </a>
             <a className="leave-site" href={quickExitUrl} rel="noreferrer" title={t("site.leaveHint")} data-quick-exit="">
@@ -89,6 +99,30 @@ export function Layout({ children }: { children: React.ReactNode }) {
           </span>
         </header>
         )}
+        {!bare && isPublic ? (
+          <nav className="languages" aria-label={t("site.language")}>
+            {data?.suggestion ? (
+              <p lang={data.suggestion}>
+                <a href={inLanguage(data.suggestion)}>{translator(data.suggestion)("site.languageSuggestion", { language: languageName(data.suggestion) })}</a>
+              </p>
+            ) : null}
+            <ul>
+              {LOCALES.map((code) => (
+                <li key={code}>
+                  {code === locale ? (
+                    <span aria-current="true" lang={code}>
+                      {languageName(code)}
+                    </span>
+                  ) : (
+                    <a href={inLanguage(code)} lang={code} hrefLang={code}>
+                      {languageName(code)}
+                    </a>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
         <main id="main" className={bare ? undefined : "page"}>
           {children}
         </main>
@@ -97,7 +131,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           <p>{t("site.privacy")}</p>
           <p className="demo-warning">{t("site.demoWarning")}</p>
           <p>
-            <a href="/suggest">{t("suggest.link")}</a> · <a href="/request-access">{t("site.requestAccess")}</a> ·{" "}
+            <a href={localizePath("/suggest", locale)}>{t("suggest.link")}</a> ·{" "}
+            <a href={localizePath("/request-access", locale)}>{t("site.requestAccess")}</a> ·{" "}
             <a href="/login">{t("site.staffSignIn")}</a>
           </p>
         </footer>

@@ -4,17 +4,19 @@ import { type RouteConfig, index, layout, route } from "@react-router/dev/routes
 // loader and action under /account, /admin, /moderation and /caseworker calls
 // requireUser or requirePermission (tests/e2e/route-access.spec.ts checks each).
 export default [
-  // Public
-  index("routes/public/home.tsx"),
-  route("search", "routes/public/search.tsx"),
-  route("services/:slug", "routes/public/service.tsx"),
-  route("services/:slug/report", "routes/public/report.tsx"),
-  route("safety", "routes/public/safety.tsx"),
-  route("help/:path", "routes/public/help-path.tsx"),
-  route("suggest", "routes/public/suggest.tsx"),
-  route("request-access", "routes/public/request-access.tsx"),
-  route("p/:token", "routes/public/pack.tsx"),
-  route("p/:token/print", "routes/public/pack-print.tsx"),
+  // Public, in every language: /search, /es/search, /fr/search…
+  route(":lang?", "routes/public/locale-layout.tsx", [
+    index("routes/public/home.tsx"),
+    route("search", "routes/public/search.tsx"),
+    route("services/:slug", "routes/public/service.tsx"),
+    route("services/:slug/report", "routes/public/report.tsx"),
+    route("safety", "routes/public/safety.tsx"),
+    route("help/:path", "routes/public/help-path.tsx"),
+    route("suggest", "routes/public/suggest.tsx"),
+    route("request-access", "routes/public/request-access.tsx"),
+    route("p/:token", "routes/public/pack.tsx"),
+    route("p/:token/print", "routes/public/pack-print.tsx"),
+  ]),
 
   // Signing in (staff)
   route("login", "routes/auth/login.tsx"),

@@ -7,7 +7,7 @@ function isBadRequest(body: unknown): body is BadRequestBody {
 
 /** The one error page: 400 lists what was wrong, 404 says so plainly, anything else stays calm. */
 export function ErrorPage({ status, body }: { status: number; body?: unknown }) {
-  const { t } = useTranslation();
+  const { t, localize } = useTranslation();
   if (status === 400 && isBadRequest(body)) {
     return (
       <section aria-labelledby="error-heading">
@@ -22,7 +22,7 @@ export function ErrorPage({ status, body }: { status: number; body?: unknown }) 
           ))}
         </ul>
         <p>
-          <a href="/search">{t("search.startAgain")}</a>
+          <a href={localize("/search")}>{t("search.startAgain")}</a>
         </p>
       </section>
     );
@@ -34,7 +34,7 @@ export function ErrorPage({ status, body }: { status: number; body?: unknown }) 
         <h1 id="error-heading">{t("pack.goneHeading")}</h1>
         <p>{t("pack.goneAdvice")}</p>
         <p>
-          <a href="/">{t("error.home")}</a>
+          <a href={localize("/")}>{t("error.home")}</a>
         </p>
       </section>
     );
@@ -46,7 +46,7 @@ export function ErrorPage({ status, body }: { status: number; body?: unknown }) 
       <h1 id="error-heading">{notFound ? t("error.notFoundHeading") : t("error.genericHeading")}</h1>
       <p>{notFound ? t("error.notFoundAdvice") : t("error.genericAdvice")}</p>
       <p>
-        <a href="/">{t("error.home")}</a>
+        <a href={localize("/")}>{t("error.home")}</a>
       </p>
     </section>
   );

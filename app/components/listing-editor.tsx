@@ -109,6 +109,20 @@ export function ListingEditor({ state, action }: { state: EditorState; action: s
         <Text name="website" label={t("editor.website")} type="url" />
         <Text name="sourceUrl" label={t("editor.sourceUrl")} type="url" required />
         <Text name="languages" label={t("editor.languages")} required />
+        <Text name="contentLanguage" label={t("editor.contentLanguage")} />
+      </fieldset>
+
+      <fieldset className="field">
+        <legend>{t("editor.translations")}</legend>
+        <p className="hint">{t("editor.translationsHint")}</p>
+        {(["en", "es", "fr"] as const).map((code, index) => (
+          <div key={code} className="editor-row" lang={code}>
+            <h3>{new Intl.DisplayNames(["en"], { type: "language" }).of(code)}</h3>
+            <Text name={`translations[${index}].name`} label={t("editor.name")} />
+            <Text name={`translations[${index}].shortDescription`} label={t("editor.shortDescription")} />
+            <Area name={`translations[${index}].description`} label={t("editor.description")} />
+          </div>
+        ))}
       </fieldset>
 
       <fieldset className="field">

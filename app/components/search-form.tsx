@@ -10,6 +10,7 @@ export type SearchFormValues = {
   region?: string;
   category: string[];
   audience?: string;
+  lang?: string;
   q?: string;
 };
 
@@ -17,18 +18,22 @@ export type SearchFormValues = {
 export function SearchForm({
   countries,
   regions,
+  languages = [],
   values,
   collapsed = false,
 }: {
   countries: Place[];
   regions: Place[];
+  /** Languages services speak (codes); the filter appears when there are some. */
+  languages?: string[];
   values: SearchFormValues;
   /** After a search, the form folds away (a native <details>, no script) so results come first on a phone. */
   collapsed?: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, localize, locale } = useTranslation();
+  const languageNames = new Intl.DisplayNames([locale], { type: "language", fallback: "code" });
   const form = (
-    <Form method="get" action="/search" className="search-form" role="search">
+    <Form method="get" action={localize("/search")} className="search-form" role="search">
       <div className="field">
         <label htmlFor="country">{t("search.country")}</label>
         <select id="country" name="country" defaultValue={values.country ?? ""} autoComplete="country">
@@ -82,6 +87,20 @@ export function SearchForm({
           ))}
         </select>
       </div>
+
+      {languages.length > 0 ? (
+        <div className="field">
+          <label htmlFor="lang">{t("search.language")}</label>
+          <select id="lang" name="lang" defaultValue={values.lang ?? ""}>
+            <option value="">{t("search.languageAny")}</option>
+            {languages.map((code) => (
+              <option key={code} value={code}>
+                {languageNames.of(code)}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
 
       <div className="field">
         <label htmlFor="q">{t("search.words")}</label>

@@ -7,14 +7,14 @@ import { ContactActions } from "./contact-actions.tsx";
 import { OpenBadge } from "./open-badge.tsx";
 
 export function ServiceCard({ service }: { service: ServiceSummary }) {
-  const { t } = useTranslation();
+  const { t, localize } = useTranslation();
   return (
     <article className="service-card" aria-labelledby={`service-${service.slug}`}>
       <h3 id={`service-${service.slug}`}>
-        <Link to={`/services/${service.slug}`}>{service.name}</Link>
+        <Link to={localize(`/services/${service.slug}`)}>{service.name}</Link>
       </h3>
       <p className="organization">{t("service.by", { organization: service.organizationName })}</p>
-      <p>{service.shortDescription}</p>
+      <p lang={service.textLanguage}>{service.shortDescription}</p>
       <ul className="tags" aria-label={t("service.whatHeading")}>
         {service.categories.map((code) => (
           <li key={code}>{t(`category.${code}` as MessageKey)}</li>

@@ -52,7 +52,15 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
     await server.initialise();
   }
   removeStalePidFile(dataDir);
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    // The package rejects with nothing when postgres exits at once.
+    throw new Error(
+      `The embedded PostgreSQL in ${dataDir} did not start. Is another Signpost process using it, or port ${options.port}?`,
+      { cause: error },
+    );
+  }
 
   const adminUrl = connectionUrl(options.port, "postgres");
   await createDatabaseIfMissing(adminUrl, options.database);

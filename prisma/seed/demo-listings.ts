@@ -31,6 +31,10 @@ export const DEMO_LISTINGS: ListingInput[] = [
   {
     ...published,
     slug: "take-it-down",
+    translations: [
+      { locale: "es", shortDescription: "Ayuda a retirar o impedir que se compartan en internet imágenes desnudas o sexuales tuyas tomadas antes de los 18 años." },
+      { locale: "fr", shortDescription: "Aide à retirer ou à empêcher la diffusion en ligne d'images nues ou sexuelles de vous prises avant vos 18 ans." },
+    ],
     name: "Take It Down",
     organization: { slug: "ncmec", name: "National Center for Missing & Exploited Children", website: "https://www.missingkids.org" },
     shortDescription: "Helps remove or stop the online sharing of nude or sexual images taken of you before you were 18.",
@@ -49,6 +53,10 @@ export const DEMO_LISTINGS: ListingInput[] = [
   {
     ...published,
     slug: "stopncii",
+    translations: [
+      { locale: "es", shortDescription: "Impide que se compartan imágenes íntimas de personas adultas en plataformas asociadas, sin subir la imagen." },
+      { locale: "fr", shortDescription: "Empêche le partage d'images intimes d'adultes sur les plateformes partenaires, sans envoyer l'image." },
+    ],
     name: "StopNCII.org",
     organization: { slug: "swgfl", name: "SWGfL", website: "https://swgfl.org.uk" },
     shortDescription: "Stops intimate images of adults (18 and over) being shared on partner platforms, without uploading the image.",
@@ -688,6 +696,7 @@ export const DEMO_LISTINGS: ListingInput[] = [
   {
     ...published,
     slug: "nummer-gegen-kummer-kinder-jugendtelefon",
+    contentLanguage: "de",
     name: "Kinder- und Jugendtelefon (Nummer gegen Kummer)",
     organization: { slug: "nummer-gegen-kummer", name: "Nummer gegen Kummer e.V.", website: "https://www.nummergegenkummer.de" },
     shortDescription: "Free and anonymous helpline for children and young people in Germany: 116 111.",
@@ -707,6 +716,7 @@ export const DEMO_LISTINGS: ListingInput[] = [
   {
     ...published,
     slug: "hilfetelefon-sexueller-missbrauch",
+    contentLanguage: "de",
     name: "Hilfetelefon Sexueller Missbrauch",
     organization: { slug: "ubskm", name: "Unabhängige Bundesbeauftragte gegen sexuellen Missbrauch von Kindern und Jugendlichen", website: "https://beauftragte-missbrauch.de" },
     shortDescription: "Free, anonymous national helpline in Germany for anyone affected by or worried about sexual abuse of children.",
@@ -725,6 +735,7 @@ export const DEMO_LISTINGS: ListingInput[] = [
   {
     ...published,
     slug: "internet-beschwerdestelle",
+    contentLanguage: "de",
     name: "Internet-Beschwerdestelle",
     organization: { slug: "internet-beschwerdestelle", name: "eco & FSM – Internet-Beschwerdestelle", website: "https://www.internet-beschwerdestelle.de" },
     shortDescription: "German hotline for reporting illegal online content, including depictions of child sexual abuse.",
@@ -743,6 +754,7 @@ export const DEMO_LISTINGS: ListingInput[] = [
   {
     ...published,
     slug: "kein-taeter-werden",
+    contentLanguage: "de",
     name: "Kein Täter werden",
     organization: { slug: "kein-taeter-werden", name: "Präventionsnetzwerk „Kein Täter werden“", website: "https://www.kein-taeter-werden.de" },
     shortDescription: "Free, confidential therapy in Germany for people who feel sexually attracted to children and do not want to offend.",
@@ -763,6 +775,14 @@ export const DEMO_LISTINGS: ListingInput[] = [
   {
     ...published,
     slug: "allo-enfance-en-danger-119",
+    translations: [
+      {
+        locale: "en",
+        shortDescription: "France's free 24/7 number for children in danger and anyone worried about a child.",
+        description: "119 is the free national number for children and teenagers in danger or at risk, and for anyone worried about a child. It answers 24 hours a day, 7 days a week, and does not appear on phone bills.",
+      },
+    ],
+    contentLanguage: "fr",
     name: "119 – Allô Enfance en Danger",
     organization: { slug: "giped", name: "Service national d'accueil téléphonique de l'enfance en danger", website: "https://www.allo119.gouv.fr" },
     shortDescription: "France's free 24/7 number for children in danger and anyone worried about a child.",
@@ -781,6 +801,7 @@ export const DEMO_LISTINGS: ListingInput[] = [
   {
     ...published,
     slug: "point-de-contact",
+    contentLanguage: "fr",
     name: "Point de Contact",
     organization: { slug: "point-de-contact", name: "Point de Contact", website: "https://www.pointdecontact.net" },
     shortDescription: "French hotline for reporting illegal content online, including child sexual abuse material.",
@@ -799,6 +820,7 @@ export const DEMO_LISTINGS: ListingInput[] = [
   {
     ...published,
     slug: "3018-e-enfance",
+    contentLanguage: "fr",
     name: "3018 – contre les violences numériques",
     organization: { slug: "e-enfance", name: "Association e-Enfance", website: "https://e-enfance.org" },
     shortDescription: "Free French helpline for young people facing online violence: cyberbullying, sextortion, shared intimate images.",
@@ -817,6 +839,7 @@ export const DEMO_LISTINGS: ListingInput[] = [
   {
     ...published,
     slug: "pharos",
+    contentLanguage: "fr",
     name: "PHAROS – signalement des contenus illicites",
     organization: { slug: "ministere-interieur", name: "Ministère de l'Intérieur", website: "https://www.interieur.gouv.fr" },
     shortDescription: "The French police platform for reporting illegal content online.",
@@ -836,6 +859,7 @@ export const DEMO_LISTINGS: ListingInput[] = [
   {
     ...published,
     slug: "fundacion-anar",
+    contentLanguage: "es",
     name: "Teléfono ANAR de Ayuda a Niños y Adolescentes",
     organization: { slug: "fundacion-anar", name: "Fundación ANAR", website: "https://www.anar.org" },
     shortDescription: "Free, confidential 24/7 helpline for children and teenagers in Spain.",
@@ -855,6 +879,7 @@ export const DEMO_LISTINGS: ListingInput[] = [
   {
     ...published,
     slug: "incibe-017",
+    contentLanguage: "es",
     name: "017 – Tu Ayuda en Ciberseguridad",
     organization: { slug: "incibe", name: "INCIBE (Instituto Nacional de Ciberseguridad)", website: "https://www.incibe.es" },
     shortDescription: "Spain's free, confidential cybersecurity helpline, including help for minors and families with online abuse.",
@@ -874,6 +899,7 @@ export const DEMO_LISTINGS: ListingInput[] = [
   {
     ...published,
     slug: "de-kindertelefoon",
+    contentLanguage: "nl",
     name: "De Kindertelefoon",
     organization: { slug: "de-kindertelefoon", name: "De Kindertelefoon", website: "https://www.kindertelefoon.nl" },
     shortDescription: "Free and anonymous helpline for children and young people in the Netherlands, by phone or chat.",
@@ -895,6 +921,7 @@ export const DEMO_LISTINGS: ListingInput[] = [
   {
     ...published,
     slug: "offlimits",
+    contentLanguage: "nl",
     name: "Offlimits – meldpunt kindermisbruik",
     organization: { slug: "offlimits", name: "Offlimits", website: "https://www.offlimits.nl" },
     shortDescription: "Dutch centre against online abuse: report child sexual abuse material and get help with shared images.",
@@ -934,6 +961,7 @@ export const DEMO_LISTINGS: ListingInput[] = [
   {
     ...published,
     slug: "telefono-azzurro",
+    contentLanguage: "it",
     name: "Telefono Azzurro – 19696",
     organization: { slug: "telefono-azzurro", name: "Telefono Azzurro", website: "https://azzurro.it" },
     shortDescription: "Free listening line for children and teenagers in Italy, and for adults worried about them.",
@@ -991,6 +1019,7 @@ export const DEMO_LISTINGS: ListingInput[] = [
   {
     ...published,
     slug: "disque-100",
+    contentLanguage: "pt",
     name: "Disque 100 – Disque Direitos Humanos",
     organization: { slug: "governo-brasil-direitos-humanos", name: "Ministério dos Direitos Humanos e da Cidadania", website: "https://www.gov.br/mdh" },
     shortDescription: "Brazil's free 24-hour line for reporting human rights violations, including sexual violence against children.",
@@ -1010,6 +1039,7 @@ export const DEMO_LISTINGS: ListingInput[] = [
   {
     ...published,
     slug: "safernet-brasil",
+    contentLanguage: "pt",
     name: "SaferNet Brasil – denúncias",
     organization: { slug: "safernet-brasil", name: "SaferNet Brasil", website: "https://new.safernet.org.br" },
     shortDescription: "Brazilian hotline for anonymous reports of child sexual abuse material online, with a help channel for victims.",

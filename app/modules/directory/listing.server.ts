@@ -122,6 +122,20 @@ export const ListingSchema = z
     status: z.enum(["DRAFT", "IN_REVIEW", "PUBLISHED", "ARCHIVED"]).default("DRAFT"),
     website: httpsUrl.optional(),
     sourceUrl: httpsUrl,
+    /** The language the description is written in. */
+    contentLanguage: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "a BCP 47 language tag").default("en"),
+    /** Moderators' translations into the site's languages. */
+    translations: z
+      .array(
+        z.object({
+          locale: z.enum(["en", "es", "fr"]),
+          name: z.string().trim().max(200).optional(),
+          shortDescription: z.string().trim().min(10).max(300),
+          description: z.string().trim().max(5000).optional(),
+        }),
+      )
+      .default([])
+      .refine((list) => new Set(list.map((entry) => entry.locale)).size === list.length, "one translation per language"),
     safety: z
       .object({
         anonymousContact: yesNoUnknown,
@@ -208,6 +222,7 @@ export async function saveListing(
       status: listing.status,
       website: listing.website ?? null,
       sourceUrl: listing.sourceUrl,
+      contentLanguage: listing.contentLanguage,
       anonymousContact: listing.safety.anonymousContact,
       tellsPolice: listing.safety.tellsPolice,
       tellsParents: listing.safety.tellsParents,
@@ -233,6 +248,7 @@ export async function saveListing(
     await tx.serviceArea.deleteMany({ where: { serviceId } });
     await tx.serviceLanguage.deleteMany({ where: { serviceId } });
     await tx.serviceTaxonomyTerm.deleteMany({ where: { serviceId } });
+    await tx.serviceTranslation.deleteMany({ where: { serviceId } });
     const previousLocations = await tx.serviceAtLocation.findMany({ where: { serviceId }, select: { locationId: true } });
     await tx.serviceAtLocation.deleteMany({ where: { serviceId } });
     await tx.location.deleteMany({
@@ -262,6 +278,15 @@ export async function saveListing(
         },
       });
     }
+    await tx.serviceTranslation.createMany({
+      data: listing.translations.map((translation) => ({
+        serviceId,
+        locale: translation.locale,
+        name: translation.name ?? null,
+        shortDescription: translation.shortDescription,
+        description: translation.description ?? null,
+      })),
+    });
     await tx.serviceLanguage.createMany({ data: [...new Set(listing.languages)].map((code) => ({ serviceId, code })) });
     const termIds = [
       ...new Set([

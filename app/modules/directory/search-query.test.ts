@@ -40,6 +40,7 @@ describe("search parameters", () => {
     ["region=FR-69", "region"],
     ["country=FR&category=weather", "category.0"],
     ["audience=aliens", "audience"],
+    ["lang=english", "lang"],
     ["page=0", "page"],
     ["page=two", "page"],
     ["page=1.5", "page"],

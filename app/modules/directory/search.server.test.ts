@@ -184,3 +184,13 @@ describe("open now", () => {
     expect(states).toEqual({ sydney: "open", london: "closed", always: "open" });
   });
 });
+
+describe("language spoken", () => {
+  test("lang keeps services that speak it, including regional variants", async () => {
+    await createListing({ slug: "english", languages: ["en"] });
+    await createListing({ slug: "brazilian", languages: ["pt-BR", "en"] });
+    await createListing({ slug: "french", languages: ["fr"] });
+    expect(await slugsFor({ country: "GB", lang: "pt" })).toEqual(["brazilian"]);
+    expect((await slugsFor({ country: "GB", lang: "EN" })).sort()).toEqual(["brazilian", "english"]);
+  });
+});

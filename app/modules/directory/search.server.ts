@@ -36,6 +36,14 @@ export const SearchQuerySchema = z
       emptyToUndefined,
       z.enum(AUDIENCE_CODES, { error: "Choose who the help is for from the list." }).optional(),
     ),
+    lang: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .toLowerCase()
+        .regex(/^[a-z]{2,3}$/, "Choose a language from the list (a code such as es).")
+        .optional(),
+    ),
     q: z.preprocess(
       emptyToUndefined,
       z.string().trim().max(200, "Use fewer words: at most 200 characters.").optional(),
@@ -101,10 +109,7 @@ async function findPage(query: SearchQuery, match: TextMatch): Promise<{ ids: st
       FROM service_area a
       WHERE a.service_id = s.id AND ${coverageCondition(query)}
     ) coverage ON coverage.specificity IS NOT NULL
-    WHERE s.status = 'PUBLISHED'
-      AND ${termCondition(TAXONOMY.category, query.category)}
-      AND ${termCondition(TAXONOMY.audience, query.audience ? [query.audience] : [])}
-      AND ${textCondition(match)}
+    WHERE s.status = 'PUBLISHED' AND ${filterConditions(query, match)}
     ORDER BY coverage.specificity, ${relevance(match)} DESC, s.last_verified_at DESC NULLS LAST, s.name, s.id
     LIMIT ${PAGE_SIZE} OFFSET ${(query.page - 1) * PAGE_SIZE}
   `;
@@ -119,11 +124,32 @@ async function countMatches(query: SearchQuery, match: TextMatch): Promise<numbe
     SELECT count(*) AS total FROM service s
     WHERE s.status = 'PUBLISHED'
       AND EXISTS (SELECT 1 FROM service_area a WHERE a.service_id = s.id AND ${coverageCondition(query)})
-      AND ${termCondition(TAXONOMY.category, query.category)}
-      AND ${termCondition(TAXONOMY.audience, query.audience ? [query.audience] : [])}
-      AND ${textCondition(match)}
+      AND ${filterConditions(query, match)}
   `;
   return Number(row?.total ?? 0);
+}
+
+/** Everything but the place: kinds of help, audience, language spoken, words. */
+function filterConditions(query: SearchQuery, match: TextMatch): Prisma.Sql {
+  return Prisma.sql`${termCondition(TAXONOMY.category, query.category)}
+    AND ${termCondition(TAXONOMY.audience, query.audience ? [query.audience] : [])}
+    AND ${languageCondition(query.lang)}
+    AND ${textCondition(match)}`;
+}
+
+// "pt" also finds services that speak "pt-BR".
+function languageCondition(lang: string | undefined): Prisma.Sql {
+  if (!lang) return Prisma.sql`TRUE`;
+  return Prisma.sql`EXISTS (SELECT 1 FROM service_language l WHERE l.service_id = s.id AND (l.code = ${lang} OR l.code LIKE ${`${lang}-%`}))`;
+}
+
+/** The languages published services speak, for the search form. */
+export async function spokenLanguages(): Promise<string[]> {
+  const rows = await prisma.$queryRaw<{ code: string }[]>`
+    SELECT DISTINCT split_part(l.code, '-', 1) AS code FROM service_language l
+    JOIN service s ON s.id = l.service_id AND s.status = 'PUBLISHED'
+    ORDER BY 1`;
+  return rows.map((row) => row.code);
 }
 
 /** A service area covers the place when it is international, national for the country, or in/around the region. */

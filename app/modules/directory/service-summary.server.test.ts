@@ -47,3 +47,23 @@ test("drafts, services in review and archived services have no public page", asy
   expect(await getPublishedService("hidden-archived", new Date())).toBeNull();
   expect(await getPublishedService("does-not-exist", new Date())).toBeNull();
 });
+
+test("a moderator's translation is shown in its language, with the original kept", async () => {
+  await createListing({
+    slug: "translated",
+    name: "Kindertelefon",
+    contentLanguage: "de",
+    shortDescription: "Kostenlos und anonym für Kinder.",
+    description: "Das Kinder- und Jugendtelefon ist kostenlos und anonym.",
+    translations: [{ locale: "en", shortDescription: "Free and anonymous, for children.", description: "The children's line is free and anonymous." }],
+  });
+  const english = await getPublishedService("translated", new Date(), "en");
+  expect(english).toMatchObject({
+    shortDescription: "Free and anonymous, for children.",
+    textLanguage: "en",
+    translatedFrom: "de",
+    original: { language: "de", description: "Das Kinder- und Jugendtelefon ist kostenlos und anonym." },
+  });
+  const french = await getPublishedService("translated", new Date(), "fr");
+  expect(french).toMatchObject({ shortDescription: "Kostenlos und anonym für Kinder.", textLanguage: "de", translatedFrom: null, original: null });
+});

@@ -42,6 +42,10 @@ export type ServiceSummary = {
   openState: OpenState;
   contacts: ContactView[];
   lastVerifiedAt: string | null;
+  /** The language of the text shown (for the lang attribute). */
+  textLanguage: string;
+  /** Set when the text shown is a moderator's translation: the original's language. */
+  translatedFrom: string | null;
 };
 
 export type ServiceDetail = ServiceSummary & {
@@ -67,6 +71,8 @@ export type ServiceDetail = ServiceSummary & {
   };
   locations: { name: string | null; address: string | null; locality: string | null; postalCode: string | null; countryName: string }[];
   verification: VerificationNotice;
+  /** The text as written, when a translation is shown instead. */
+  original: { language: string; shortDescription: string; description: string } | null;
 };
 
 const serviceInclude = {
@@ -77,6 +83,7 @@ const serviceInclude = {
   languages: true,
   taxonomyTerms: { include: { term: { include: { taxonomy: true } } } },
   serviceAtLocations: { include: { location: true } },
+  translations: true,
 } satisfies Prisma.ServiceInclude;
 
 type ServiceRecord = Prisma.ServiceGetPayload<{ include: typeof serviceInclude }>;
@@ -123,12 +130,16 @@ function toSummary(record: ServiceRecord, now: Date, locale: string): ServiceSum
       ...(area.locality ? { locality: area.locality } : {}),
     }));
 
+  // A moderator's translation into the page's language wins when there is one.
+  const translation = record.contentLanguage.split("-")[0] === locale ? undefined : record.translations.find((entry) => entry.locale === locale);
   const summary: ServiceSummary = {
     id: record.id,
     slug: record.slug,
-    name: record.name,
+    name: translation?.name ?? record.name,
     organizationName: record.organization.name,
-    shortDescription: record.shortDescription,
+    shortDescription: translation?.shortDescription ?? record.shortDescription,
+    textLanguage: translation ? locale : record.contentLanguage,
+    translatedFrom: translation ? record.contentLanguage : null,
     categories: termCodes(TAXONOMY.category),
     audiences: termCodes(TAXONOMY.audience),
     areas,
@@ -142,7 +153,8 @@ function toSummary(record: ServiceRecord, now: Date, locale: string): ServiceSum
     ...summary,
     contacts,
     alternateName: record.alternateName,
-    description: record.description,
+    description: translation?.description ?? record.description,
+    original: translation ? { language: record.contentLanguage, shortDescription: record.shortDescription, description: record.description } : null,
     eligibility: record.eligibility,
     costNote: record.costNote,
     accessibility: record.accessibility,

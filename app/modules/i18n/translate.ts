@@ -1,13 +1,16 @@
 import { en, type MessageKey } from "./messages.en.ts";
+import { es } from "./messages.es.ts";
+import { fr } from "./messages.fr.ts";
 
-// One translation function for every string the interface shows. Only English
-// exists today; a locale is a catalogue with the same keys.
+// One translation function for every string the interface shows. English is
+// the reference; Spanish and French translate every public key (staff pages
+// fall back to English). The locale lives in the URL (/es/…, /fr/…).
 
-export const LOCALES = ["en"] as const;
+export const LOCALES = ["en", "es", "fr"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 
-const catalogues: Record<Locale, Record<MessageKey, string>> = { en };
+const catalogues: Record<Locale, Partial<Record<MessageKey, string>>> = { en, es, fr };
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -24,4 +27,40 @@ export function translator(locale: Locale): Translate {
 
 export function isMessageKey(key: string): key is MessageKey {
   return key in en;
+}
+
+export function isLocale(value: string | undefined): value is Locale {
+  return (LOCALES as readonly string[]).includes(value ?? "");
+}
+
+/** The locale a URL's first segment names: "/es/…" is Spanish; no prefix is English. */
+export function localeFromParam(lang: string | undefined): Locale {
+  return lang && isLocale(lang) ? lang : DEFAULT_LOCALE;
+}
+
+/** A public path in a locale: "/search" → "/es/search". */
+export function localizePath(path: string, locale: Locale): string {
+  if (locale === DEFAULT_LOCALE) return path;
+  return path === "/" ? `/${locale}` : `/${locale}${path}`;
+}
+
+/** The path without its locale prefix. */
+export function stripLocale(pathname: string): string {
+  const match = /^\/(es|fr)(\/.*)?$/.exec(pathname);
+  return match ? match[2] || "/" : pathname;
+}
+
+/** A locale to suggest from Accept-Language, when it differs from the page's. */
+export function suggestedLocale(acceptLanguage: string | null, current: Locale): Locale | null {
+  if (!acceptLanguage) return null;
+  const preferred = acceptLanguage
+    .split(",")
+    .map((part) => {
+      const [tag, ...rest] = part.trim().split(";");
+      const quality = rest.find((piece) => piece.trim().startsWith("q="));
+      return { language: (tag ?? "").toLowerCase().split("-")[0] ?? "", quality: quality ? Number(quality.trim().slice(2)) : 1 };
+    })
+    .filter((entry) => entry.language && !Number.isNaN(entry.quality))
+    .sort((a, b) => b.quality - a.quality)[0]?.language;
+  return preferred && isLocale(preferred) && preferred !== current ? preferred : null;
 }

@@ -1,9 +1,9 @@
 import { useRouteLoaderData } from "react-router";
-import { DEFAULT_LOCALE, translator, type Locale } from "./translate.ts";
+import { DEFAULT_LOCALE, localizePath, translator, type Locale } from "./translate.ts";
 
-/** The translation function for the page's locale (set by the root loader). */
+/** The translation function and locale of the page (set by the root loader from the URL). */
 export function useTranslation() {
   const data = useRouteLoaderData("root") as { locale?: Locale } | undefined;
   const locale = data?.locale ?? DEFAULT_LOCALE;
-  return { t: translator(locale), locale };
+  return { t: translator(locale), locale, localize: (path: string) => localizePath(path, locale) };
 }

@@ -10,6 +10,7 @@ export type FormLists = { category: string[]; audience: string[] };
 
 const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 export const BLANK_ROWS = 2;
+export const TRANSLATION_LOCALES = ["en", "es", "fr"] as const;
 
 type HoursBlock = { days: number[]; opens: string; closes: string };
 
@@ -65,7 +66,7 @@ export function listingToForm(listing: ListingInput): { values: FormValues; list
   const put = (name: string, value: unknown) => {
     if (value !== undefined && value !== null && value !== "") values[name] = String(value);
   };
-  for (const key of ["slug", "name", "alternateName", "shortDescription", "description", "eligibility", "cost", "costNote", "accessibility", "website", "sourceUrl", "timezone"] as const) {
+  for (const key of ["slug", "name", "alternateName", "shortDescription", "description", "eligibility", "cost", "costNote", "accessibility", "website", "sourceUrl", "timezone", "contentLanguage"] as const) {
     put(key, listing[key]);
   }
   if (listing.alwaysOpen) values.alwaysOpen = "on";
@@ -83,6 +84,13 @@ export function listingToForm(listing: ListingInput): { values: FormValues; list
     if (channel.alwaysOpen) values[`contactChannels[${index}].alwaysOpen`] = "on";
     put(`contactChannels[${index}].hours`, formatHours(channel.hours as HoursBlock[] | undefined));
   });
+  // One block per site language, in a fixed order, so the form always offers each.
+  for (const [index, locale] of TRANSLATION_LOCALES.entries()) {
+    const translation = listing.translations?.find((entry) => entry.locale === locale);
+    put(`translations[${index}].name`, translation?.name);
+    put(`translations[${index}].shortDescription`, translation?.shortDescription);
+    put(`translations[${index}].description`, translation?.description);
+  }
   (listing.locations ?? []).forEach((location, index) => {
     for (const [key, value] of Object.entries(location)) put(`locations[${index}].${key}`, value);
   });
@@ -146,6 +154,19 @@ export function formToListing(values: FormValues, lists: FormLists): { listing: 
     status: "DRAFT",
     website: text("website"),
     sourceUrl: text("sourceUrl"),
+    contentLanguage: text("contentLanguage"),
+    translations: TRANSLATION_LOCALES.flatMap((locale, index) =>
+      text(`translations[${index}].shortDescription`) || text(`translations[${index}].name`) || text(`translations[${index}].description`)
+        ? [
+            {
+              locale,
+              name: text(`translations[${index}].name`),
+              shortDescription: text(`translations[${index}].shortDescription`),
+              description: text(`translations[${index}].description`),
+            },
+          ]
+        : [],
+    ),
     safety: {
       anonymousContact: text("safety.anonymousContact"),
       tellsPolice: text("safety.tellsPolice"),
@@ -202,8 +223,9 @@ export function issuePathToField(path: string, values: FormValues): string {
     areas: rowsOf("areas", ["kind", "country", "subdivision", "locality"]),
     contactChannels: rowsOf("contactChannels", ["value"]),
     locations: rowsOf("locations", ["name", "address", "locality", "postalCode"]),
+    translations: rowsOf("translations", ["name", "shortDescription", "description"]),
   };
-  return path.replace(/^(areas|contactChannels|locations)\[(\d+)\]/, (whole, group: string, index: string) => {
+  return path.replace(/^(areas|contactChannels|locations|translations)\[(\d+)\]/, (whole, group: string, index: string) => {
     const formRow = rows[group]?.[Number(index)];
     return formRow === undefined ? whole : `${group}[${formRow}]`;
   });

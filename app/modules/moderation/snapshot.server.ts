@@ -33,6 +33,7 @@ export async function currentListing(serviceId: string): Promise<ListingInput | 
       languages: true,
       taxonomyTerms: { include: { term: { include: { taxonomy: true } } } },
       serviceAtLocations: { include: { location: true } },
+      translations: { orderBy: { locale: "asc" } },
     },
   });
   if (!service) return null;
@@ -62,6 +63,13 @@ export async function currentListing(serviceId: string): Promise<ListingInput | 
     status: service.status,
     website: optional(service.website),
     sourceUrl: service.sourceUrl,
+    contentLanguage: service.contentLanguage,
+    translations: service.translations.map((translation) => ({
+      locale: translation.locale as "en" | "es" | "fr",
+      name: optional(translation.name),
+      shortDescription: translation.shortDescription,
+      description: optional(translation.description),
+    })),
     safety: {
       anonymousContact: service.anonymousContact,
       tellsPolice: service.tellsPolice,

@@ -6,7 +6,7 @@ import { prisma } from "#app/db.server.ts";
 import { requirePermission } from "#app/modules/accounts/guards.server.ts";
 import { createPack, openPack, packAsText } from "#app/modules/referrals/packs.server.ts";
 import { DEFAULT_EXPIRY_DAYS, MAX_EXPIRY_DAYS } from "#app/modules/referrals/pack-options.ts";
-import { DEFAULT_LOCALE, LOCALES, translator, type Locale } from "#app/modules/i18n/translate.ts";
+import { DEFAULT_LOCALE, LOCALES, localizePath, translator, type Locale } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { parseForm } from "#app/validation.server.ts";
 
@@ -43,11 +43,12 @@ export async function action({ context, request }: Route.ActionArgs) {
     session.user,
   );
   const origin = new URL(request.url).origin;
-  const link = `${origin}/p/${token}`;
+  const locale = form.data.locale as Locale;
+  const link = `${origin}${localizePath(`/p/${token}`, locale)}`;
   const pack = await openPack(token);
-  const text = pack.status === "active" ? packAsText(pack, link, translator(form.data.locale as Locale)) : "";
+  const text = pack.status === "active" ? packAsText(pack, link, translator(locale)) : "";
   // Shown once: only a hash of the token is kept.
-  return { kind: "created" as const, link, printLink: `/p/${token}/print`, text, expiresAt: expiresAt.toISOString() };
+  return { kind: "created" as const, link, printLink: localizePath(`/p/${token}/print`, locale), text, expiresAt: expiresAt.toISOString() };
 }
 
 export default function NewPack({ loaderData, actionData }: Route.ComponentProps) {

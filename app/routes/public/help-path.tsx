@@ -6,13 +6,13 @@ import { ServiceCard } from "#app/components/service-card.tsx";
 import { HELP_PATHS, HELP_PATH_IDS, type HelpPathId } from "#app/modules/directory/help-paths.ts";
 import { SearchQuerySchema, childHelplineFor, openHelplines, searchServices } from "#app/modules/directory/search.server.ts";
 import type { MessageKey } from "#app/modules/i18n/messages.en.ts";
-import { DEFAULT_LOCALE, translator } from "#app/modules/i18n/translate.ts";
+import { localeFromParam, translator } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { emergencyNumbers, isCountryCode, listCountries } from "#app/modules/regions/regions.server.ts";
 import { parseSearchParams } from "#app/validation.server.ts";
 
-export function meta() {
-  return [{ title: translator(DEFAULT_LOCALE)("title.path") }];
+export function meta({ params }: Route.MetaArgs) {
+  return [{ title: translator(localeFromParam(params.lang))("title.path") }];
 }
 
 const TALK_KINDS = ["PHONE", "SMS", "CHAT"] as const;
@@ -43,14 +43,14 @@ export async function loader({ params, request }: Route.LoaderArgs) {
     query: { country: query.country, contact: query.contact },
     services,
     searchLink: `/search?${searchLink.toString()}`,
-    countries: listCountries(DEFAULT_LOCALE),
+    countries: listCountries(localeFromParam(params.lang)),
     emergency: query.country ? (emergencyNumbers(query.country) ?? null) : null,
     childHelpline: query.country && id.data !== "my-thoughts" ? await childHelplineFor(query.country) : null,
   };
 }
 
 export default function HelpPathPage({ loaderData }: Route.ComponentProps) {
-  const { t } = useTranslation();
+  const { t, localize } = useTranslation();
   const { id, query, services, openNow } = loaderData;
   const key = (suffix: string) => `paths.${id}.${suffix}` as MessageKey;
   return (
@@ -99,7 +99,7 @@ export default function HelpPathPage({ loaderData }: Route.ComponentProps) {
           <ServiceCard key={service.id} service={service} />
         ))}
         <p>
-          <a href={loaderData.searchLink}>{t("paths.allServices")}</a>
+          <a href={localize(loaderData.searchLink)}>{t("paths.allServices")}</a>
         </p>
       </section>
     </article>

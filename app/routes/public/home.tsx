@@ -1,21 +1,21 @@
 import type { Route } from "./+types/home";
 import { SearchForm } from "#app/components/search-form.tsx";
 import { listCountries } from "#app/modules/regions/regions.server.ts";
-import { translator, DEFAULT_LOCALE } from "#app/modules/i18n/translate.ts";
+import { localeFromParam, translator } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { HELP_PATH_IDS } from "#app/modules/directory/help-paths.ts";
 import type { MessageKey } from "#app/modules/i18n/messages.en.ts";
 
-export function meta() {
-  return [{ title: translator(DEFAULT_LOCALE)("title.home") }];
+export function meta({ params }: Route.MetaArgs) {
+  return [{ title: translator(localeFromParam(params.lang))("title.home") }];
 }
 
-export function loader() {
-  return { countries: listCountries(DEFAULT_LOCALE) };
+export function loader({ params }: Route.LoaderArgs) {
+  return { countries: listCountries(localeFromParam(params.lang)) };
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {
-  const { t } = useTranslation();
+  const { t, localize } = useTranslation();
   return (
     <>
       <h1>{t("home.heading")}</h1>
@@ -25,7 +25,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
         <ul className="paths">
           {HELP_PATH_IDS.map((id) => (
             <li key={id}>
-              <a href={`/help/${id}`}>{t(`paths.${id}.title` as MessageKey)}</a>
+              <a href={localize(`/help/${id}`)}>{t(`paths.${id}.title` as MessageKey)}</a>
             </li>
           ))}
         </ul>

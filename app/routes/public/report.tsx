@@ -7,13 +7,13 @@ import { hitPublicFormLimit } from "#app/modules/accounts/rate-limit.server.ts";
 import { ReportSchema, submitReport } from "#app/modules/moderation/feedback.server.ts";
 import { REPORT_REASONS } from "#app/modules/moderation/options.ts";
 import type { MessageKey } from "#app/modules/i18n/messages.en.ts";
-import { DEFAULT_LOCALE, translator } from "#app/modules/i18n/translate.ts";
+import { localeFromParam, translator } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { clientAddressContext, staffSessionContext } from "#app/request-context.server.ts";
 import { parseForm, type FormErrors } from "#app/validation.server.ts";
 
-export function meta() {
-  return [{ title: translator(DEFAULT_LOCALE)("title.service") }];
+export function meta({ params }: Route.MetaArgs) {
+  return [{ title: translator(localeFromParam(params.lang))("title.service") }];
 }
 
 async function loadService(slug: string | undefined) {
@@ -30,7 +30,7 @@ export async function loader({ params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const t = translator(DEFAULT_LOCALE);
+  const t = translator(localeFromParam(params.lang));
   const service = await loadService(params.slug);
   const form = await parseForm(request, ReportSchema);
   if (!form.ok) {
@@ -51,7 +51,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function ReportListing({ loaderData, actionData }: Route.ComponentProps) {
-  const { t } = useTranslation();
+  const { t, localize } = useTranslation();
   const { service } = loaderData;
   const errors: FormErrors = actionData?.errors ?? {};
   if (actionData?.done) {
@@ -60,7 +60,7 @@ export default function ReportListing({ loaderData, actionData }: Route.Componen
         <h1>{t("report.heading")}</h1>
         <FormMessage tone="success">{t("report.done")}</FormMessage>
         <p>
-          <a href={`/services/${service.slug}`}>{service.name}</a>
+          <a href={localize(`/services/${service.slug}`)}>{service.name}</a>
         </p>
       </section>
     );

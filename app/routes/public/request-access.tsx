@@ -5,13 +5,13 @@ import { Field, FormMessage, Honeypot, TextAreaField } from "#app/components/fie
 import { submitAccessRequest } from "#app/modules/accounts/access-requests.server.ts";
 import { hashClientAddress } from "#app/modules/accounts/encryption.server.ts";
 import { hitRateLimit } from "#app/modules/accounts/rate-limit.server.ts";
-import { DEFAULT_LOCALE, translator } from "#app/modules/i18n/translate.ts";
+import { localeFromParam, translator } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { clientAddressContext } from "#app/request-context.server.ts";
 import { parseForm, type FormErrors } from "#app/validation.server.ts";
 
-export function meta() {
-  return [{ title: translator(DEFAULT_LOCALE)("title.home") }];
+export function meta({ params }: Route.MetaArgs) {
+  return [{ title: translator(localeFromParam(params.lang))("title.home") }];
 }
 
 const AccessRequestSchema = z.object({
@@ -24,8 +24,8 @@ const AccessRequestSchema = z.object({
 });
 const ACCESS_REQUESTS = { limit: 5, windowMs: 60 * 60_000 };
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const t = translator(DEFAULT_LOCALE);
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const t = translator(localeFromParam(params.lang));
   const form = await parseForm(request, AccessRequestSchema);
   if (!form.ok) {
     // A filled honeypot looks like success to the bot and saves nothing.

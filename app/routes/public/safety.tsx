@@ -1,8 +1,9 @@
-import { DEFAULT_LOCALE, translator } from "#app/modules/i18n/translate.ts";
+import type { Route } from "./+types/safety";
+import { localeFromParam, translator } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 
-export function meta() {
-  return [{ title: translator(DEFAULT_LOCALE)("title.safety") }];
+export function meta({ params }: Route.MetaArgs) {
+  return [{ title: translator(localeFromParam(params.lang))("title.safety") }];
 }
 
 export default function Safety() {

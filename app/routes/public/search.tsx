@@ -7,20 +7,21 @@ import {
   REPEATABLE_SEARCH_PARAMS,
   SearchQuerySchema,
   childHelplineFor,
+  spokenLanguages,
   listInternationalServices,
   searchServices,
 } from "#app/modules/directory/search.server.ts";
 import { emergencyNumbers, listCountries, listSubdivisions } from "#app/modules/regions/regions.server.ts";
-import { DEFAULT_LOCALE, translator } from "#app/modules/i18n/translate.ts";
+import { localeFromParam, translator } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { parseSearchParams } from "#app/validation.server.ts";
 import { staffSessionContext } from "#app/request-context.server.ts";
 
-export function meta() {
-  return [{ title: translator(DEFAULT_LOCALE)("title.search") }];
+export function meta({ params }: Route.MetaArgs) {
+  return [{ title: translator(localeFromParam(params.lang))("title.search") }];
 }
 
-export async function loader({ request, context }: Route.LoaderArgs) {
+export async function loader({ request, context, params }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const query = parseSearchParams(url.searchParams, SearchQuerySchema, REPEATABLE_SEARCH_PARAMS);
   const hasSearched = url.searchParams.size > 0;
@@ -30,35 +31,37 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     query,
     result,
     international,
-    countries: listCountries(DEFAULT_LOCALE),
-    regions: query.country ? listSubdivisions(query.country, DEFAULT_LOCALE) : [],
+    countries: listCountries(localeFromParam(params.lang)),
+    languages: await spokenLanguages(),
+    regions: query.country ? listSubdivisions(query.country, localeFromParam(params.lang)) : [],
     emergency: query.country ? (emergencyNumbers(query.country) ?? null) : null,
     childHelpline: query.country ? await childHelplineFor(query.country) : null,
     isCaseworker: context.get(staffSessionContext)?.user.permissions.includes("referral:use") ?? false,
   };
 }
 
-function pageLink(search: URLSearchParams, page: number): string {
+function pageLink(search: URLSearchParams, page: number, localize: (path: string) => string): string {
   const next = new URLSearchParams(search);
   next.set("page", String(page));
-  return `/search?${next.toString()}`;
+  return localize(`/search?${next.toString()}`);
 }
 
 export default function Search({ loaderData }: Route.ComponentProps) {
-  const { t } = useTranslation();
-  const { query, result, international, countries, regions, emergency, childHelpline, isCaseworker } = loaderData;
+  const { t, localize } = useTranslation();
+  const { query, result, international, countries, regions, languages, emergency, childHelpline, isCaseworker } = loaderData;
   const params = new URLSearchParams();
   if (query.country) params.set("country", query.country);
   if (query.region) params.set("region", query.region);
   for (const category of query.category) params.append("category", category);
   if (query.audience) params.set("audience", query.audience);
+  if (query.lang) params.set("lang", query.lang);
   if (query.q) params.set("q", query.q);
 
   return (
     <>
       <h1>{t("search.heading")}</h1>
       {query.country ? <EmergencyStrip numbers={emergency ?? undefined} childHelpline={childHelpline} /> : null}
-      <SearchForm countries={countries} regions={regions} values={query} collapsed={result !== null} />
+      <SearchForm countries={countries} regions={regions} languages={languages} values={query} collapsed={result !== null} />
 
       {result ? (
         <section aria-labelledby="results-heading" className="results">
@@ -89,13 +92,13 @@ export default function Search({ loaderData }: Route.ComponentProps) {
           {result.pageCount > 1 ? (
             <nav aria-label={t("search.pagination")} className="pagination">
               {result.page > 1 ? (
-                <Link to={pageLink(params, result.page - 1)} rel="prev">
+                <Link to={pageLink(params, result.page - 1, localize)} rel="prev">
                   {t("search.previous")}
                 </Link>
               ) : null}
               <span>{t("search.pageOf", { page: result.page, pageCount: result.pageCount })}</span>
               {result.page < result.pageCount ? (
-                <Link to={pageLink(params, result.page + 1)} rel="next">
+                <Link to={pageLink(params, result.page + 1, localize)} rel="next">
                   {t("search.next")}
                 </Link>
               ) : null}

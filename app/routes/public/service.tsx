@@ -7,21 +7,21 @@ import { OpenBadge } from "#app/components/open-badge.tsx";
 import { OpeningHoursList } from "#app/components/opening-hours-list.tsx";
 import { getPublishedService } from "#app/modules/directory/service-summary.server.ts";
 import type { MessageKey } from "#app/modules/i18n/messages.en.ts";
-import { DEFAULT_LOCALE, translator } from "#app/modules/i18n/translate.ts";
+import { localeFromParam, translator } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { listsFor } from "#app/modules/referrals/lists.server.ts";
 import { staffSessionContext } from "#app/request-context.server.ts";
 
 // Neutral title: service names can say what the page is about, and titles show in history.
-export function meta() {
-  return [{ title: translator(DEFAULT_LOCALE)("title.service") }];
+export function meta({ params }: Route.MetaArgs) {
+  return [{ title: translator(localeFromParam(params.lang))("title.service") }];
 }
 
 const SlugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(200);
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const slug = SlugSchema.safeParse(params.slug);
-  const service = slug.success ? await getPublishedService(slug.data, new Date(), DEFAULT_LOCALE) : null;
+  const service = slug.success ? await getPublishedService(slug.data, new Date(), localeFromParam(params.lang)) : null;
   if (!service) throw data(null, { status: 404 });
   // Only a signed-in caseworker (who has a cookie) gets "Save to a list"; the public page is otherwise the same for everyone.
   const staff = context.get(staffSessionContext);
@@ -30,7 +30,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 }
 
 export default function ServicePage({ loaderData }: Route.ComponentProps) {
-  const { t, locale } = useTranslation();
+  const { t, locale, localize } = useTranslation();
   const { service, lists } = loaderData;
   const [params] = useSearchParams();
   const languageNames = new Intl.DisplayNames([locale], { type: "language", fallback: "code" });
@@ -48,11 +48,16 @@ export default function ServicePage({ loaderData }: Route.ComponentProps) {
   return (
     <article className="service-page">
       <p>
-        <Link to="/search">{t("service.backToSearch")}</Link>
+        <Link to={localize("/search")}>{t("service.backToSearch")}</Link>
       </p>
       <h1>{service.name}</h1>
       <p className="organization">{t("service.by", { organization: service.organization.name })}</p>
-      <p className="lead">{service.shortDescription}</p>
+      <p className="lead" lang={service.textLanguage}>
+        {service.shortDescription}
+      </p>
+      {service.original ? (
+        <p className="hint">{t("service.translatedFrom", { language: languageNames.of(service.original.language) ?? service.original.language })}</p>
+      ) : null}
       <p className="meta">
         <OpenBadge state={service.openState} alwaysOpen={service.alwaysOpen} />
         <span>{t(`cost.${service.cost}`)}</span>
@@ -151,7 +156,17 @@ export default function ServicePage({ loaderData }: Route.ComponentProps) {
             <li key={code}>{t(`category.${code}` as MessageKey)}</li>
           ))}
         </ul>
-        <p className="description">{service.description}</p>
+        <p className="description" lang={service.textLanguage}>
+          {service.description}
+        </p>
+        {service.original ? (
+          <details>
+            <summary>{t("service.originalText")}</summary>
+            <p className="description" lang={service.original.language}>
+              {service.original.description}
+            </p>
+          </details>
+        ) : null}
         {service.audiences.length > 0 ? (
           <>
             <h3>{t("service.whoHeading")}</h3>
@@ -233,7 +248,7 @@ export default function ServicePage({ loaderData }: Route.ComponentProps) {
             : t("service.notVerified")}
         </p>
         <p>
-          <a href={`/services/${service.slug}/report`}>{t("report.link")}</a> · <a href="/safety">{t("site.stayingSafe")}</a>
+          <a href={localize(`/services/${service.slug}/report`)}>{t("report.link")}</a> · <a href={localize("/safety")}>{t("site.stayingSafe")}</a>
         </p>
         <p>
           <a href={service.sourceUrl} rel="noreferrer">

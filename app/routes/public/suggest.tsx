@@ -3,17 +3,17 @@ import type { Route } from "./+types/suggest";
 import { Field, FormMessage, Honeypot, TextAreaField } from "#app/components/field.tsx";
 import { hitPublicFormLimit } from "#app/modules/accounts/rate-limit.server.ts";
 import { SuggestionSchema, submitSuggestion } from "#app/modules/moderation/feedback.server.ts";
-import { DEFAULT_LOCALE, translator } from "#app/modules/i18n/translate.ts";
+import { localeFromParam, translator } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { clientAddressContext } from "#app/request-context.server.ts";
 import { parseForm, type FormErrors } from "#app/validation.server.ts";
 
-export function meta() {
-  return [{ title: translator(DEFAULT_LOCALE)("title.home") }];
+export function meta({ params }: Route.MetaArgs) {
+  return [{ title: translator(localeFromParam(params.lang))("title.home") }];
 }
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const t = translator(DEFAULT_LOCALE);
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const t = translator(localeFromParam(params.lang));
   const form = await parseForm(request, SuggestionSchema);
   if (!form.ok) {
     if (form.errors.homepage) return { done: true, errors: {} as FormErrors, values: {} as Record<string, string> }; // a bot
