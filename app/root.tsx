@@ -55,12 +55,14 @@ export function loader({ params, request }: Route.LoaderArgs) {
   const locale = localeFromParam(params.lang);
   // Accept-Language only suggests a language; the URL decides it.
   const suggestion = params.lang ? null : suggestedLocale(request.headers.get("accept-language"), locale);
-  return { locale, suggestion, quickExitUrl: parseEnv().QUICK_EXIT_URL };
+  // "Simpler words" lives in the URL, never in a cookie.
+  const simple = new URL(request.url).searchParams.get("simple") === "1";
+  return { locale, simple, suggestion, quickExitUrl: parseEnv().QUICK_EXIT_URL };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
-  const { t, locale } = useTranslation();
+  const { t, locale, simple } = useTranslation();
   const quickExitUrl = data?.quickExitUrl ?? "https://www.bbc.com/weather";
   // Print views ask for a bare page: no navigation.
   const matches = useMatches();
@@ -70,6 +72,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const location = useLocation();
   const basePath = stripLocale(location.pathname);
   const inLanguage = (code: (typeof LOCALES)[number]) => `${localizePath(basePath, code)}${location.search}`;
+  const toggled = new URLSearchParams(location.search);
+  if (simple) toggled.delete("simple");
+  else toggled.set("simple", "1");
+  const simpleToggle = `${location.pathname}${toggled.size > 0 ? `?${toggled.toString()}` : ""}`;
   const languageName = (code: string) => new Intl.DisplayNames([code], { type: "language" }).of(code) ?? code;
   return (
     <html lang={locale}>
@@ -80,17 +86,17 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Meta />
         <Links />
       </head>
-      <body>
+      <body className={simple ? "simple" : undefined}>
         <a className="skip-link" href="#main">
           {t("site.skipToContent")}
         </a>
         {bare ? null : (
         <header className="site-header">
-          <a className="site-name" href={localizePath("/", locale)}>
+          <a className="site-name" href={localizePath("/", locale, simple)}>
             {t("site.name")}
           </a>
           <span className="exit-area">
-            <a className="safety-link" href={localizePath("/safety", locale)}>
+            <a className="safety-link" href={localizePath("/safety", locale, simple)}>
               {t("site.stayingSafe")}
             </a>
             <a className="leave-site" href={quickExitUrl} rel="noreferrer" title={t("site.leaveHint")} data-quick-exit="">
@@ -107,6 +113,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
               </p>
             ) : null}
             <ul>
+              <li>
+                <a href={simpleToggle}>{simple ? t("site.usual") : t("site.simpler")}</a>
+              </li>
               {LOCALES.map((code) => (
                 <li key={code}>
                   {code === locale ? (

@@ -30,10 +30,11 @@ export function SearchForm({
   /** After a search, the form folds away (a native <details>, no script) so results come first on a phone. */
   collapsed?: boolean;
 }) {
-  const { t, localize, locale } = useTranslation();
+  const { t, localize, locale, simple } = useTranslation();
   const languageNames = new Intl.DisplayNames([locale], { type: "language", fallback: "code" });
   const form = (
-    <Form method="get" action={localize("/search")} className="search-form" role="search">
+    <Form method="get" action={localize("/search").split("?")[0]} className="search-form" role="search">
+      {simple ? <input type="hidden" name="simple" value="1" /> : null}
       <div className="field">
         <label htmlFor="country">{t("search.country")}</label>
         <select id="country" name="country" defaultValue={values.country ?? ""} autoComplete="country">

@@ -1,6 +1,7 @@
 import { en, type MessageKey } from "./messages.en.ts";
 import { es } from "./messages.es.ts";
 import { fr } from "./messages.fr.ts";
+import { simpler } from "./messages.simple.ts";
 
 // One translation function for every string the interface shows. English is
 // the reference; Spanish and French translate every public key (staff pages
@@ -14,10 +15,12 @@ const catalogues: Record<Locale, Partial<Record<MessageKey, string>>> = { en, es
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-export function translator(locale: Locale): Translate {
+/** `simple`: the "simpler words" mode for young readers, where it has a wording. */
+export function translator(locale: Locale, options: { simple?: boolean } = {}): Translate {
   const catalogue = catalogues[locale];
+  const simple = options.simple ? simpler[locale] : {};
   return (key, params) => {
-    const message = catalogue[key] ?? en[key];
+    const message = simple[key] ?? catalogue[key] ?? en[key];
     if (!params) return message;
     return message.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
       name in params ? String(params[name]) : placeholder,
@@ -38,10 +41,11 @@ export function localeFromParam(lang: string | undefined): Locale {
   return lang && isLocale(lang) ? lang : DEFAULT_LOCALE;
 }
 
-/** A public path in a locale: "/search" → "/es/search". */
-export function localizePath(path: string, locale: Locale): string {
-  if (locale === DEFAULT_LOCALE) return path;
-  return path === "/" ? `/${locale}` : `/${locale}${path}`;
+/** A public path in a locale: "/search" → "/es/search"; with `simple`, the mode is kept in the URL. */
+export function localizePath(path: string, locale: Locale, simple = false): string {
+  const withMode = simple ? `${path}${path.includes("?") ? "&" : "?"}simple=1` : path;
+  if (locale === DEFAULT_LOCALE) return withMode;
+  return withMode.startsWith("/?") || withMode === "/" ? `/${locale}${withMode.slice(1)}` : `/${locale}${withMode}`;
 }
 
 /** The path without its locale prefix. */

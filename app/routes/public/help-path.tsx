@@ -50,7 +50,7 @@ export async function loader({ params, request }: Route.LoaderArgs) {
 }
 
 export default function HelpPathPage({ loaderData }: Route.ComponentProps) {
-  const { t, localize } = useTranslation();
+  const { t, localize, simple } = useTranslation();
   const { id, query, services, openNow } = loaderData;
   const key = (suffix: string) => `paths.${id}.${suffix}` as MessageKey;
   return (
@@ -64,6 +64,7 @@ export default function HelpPathPage({ loaderData }: Route.ComponentProps) {
       ))}
       {query.country ? <EmergencyStrip numbers={loaderData.emergency ?? undefined} childHelpline={loaderData.childHelpline} /> : null}
       <Form method="get" className="search-form">
+        {simple ? <input type="hidden" name="simple" value="1" /> : null}
         <div className="field">
           <label htmlFor="country">{t("paths.chooseCountry")}</label>
           <select id="country" name="country" defaultValue={query.country ?? ""} autoComplete="country">
