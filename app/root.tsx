@@ -2,7 +2,8 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, data, isRouteErrorResp
 import type { Route } from "./+types/root";
 import stylesheet from "./styles/app.css?url";
 import { parseEnv } from "#app/env.server.ts";
-import { translator, LOCALES, localeFromParam, localizePath, stripLocale, suggestedLocale } from "#app/modules/i18n/translate.ts";
+import { LOCALES, localeFromParam, localizePath, stripLocale, suggestedLocale } from "#app/modules/i18n/translate.ts";
+import { messagesFor, translator } from "#app/modules/i18n/catalogues.server.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { ErrorPage } from "#app/components/error-page.tsx";
 import { isAllowedMutation } from "#app/modules/accounts/same-origin.server.ts";
@@ -51,13 +52,24 @@ export const links: Route.LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export function loader({ params, request }: Route.LoaderArgs) {
+// Staff pages (English only) need the staff wording too.
+const STAFF_PATH = /^\/(admin|moderation|caseworker|account|login|logout|invitations|reset-password)(\/|$)/;
+
+export function loader({ params, request, context }: Route.LoaderArgs) {
   const locale = localeFromParam(params.lang);
   // Accept-Language only suggests a language; the URL decides it.
   const suggestion = params.lang ? null : suggestedLocale(request.headers.get("accept-language"), locale);
   // "Simpler words" lives in the URL, never in a cookie.
   const simple = new URL(request.url).searchParams.get("simple") === "1";
-  return { locale, simple, suggestion, quickExitUrl: parseEnv().QUICK_EXIT_URL };
+  return {
+    locale,
+    simple,
+    // Only this page's language travels to the browser.
+    // Staff see staff tools on public pages too (e.g. "Save to a list").
+    messages: messagesFor(locale, { simple, publicOnly: !STAFF_PATH.test(new URL(request.url).pathname) && !context.get(staffSessionContext) }),
+    suggestion: suggestion ? { locale: suggestion, text: translator(suggestion)("site.languageSuggestion", { language: new Intl.DisplayNames([suggestion], { type: "language" }).of(suggestion) ?? suggestion }) } : null,
+    quickExitUrl: parseEnv().QUICK_EXIT_URL,
+  };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -108,8 +120,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         {!bare && isPublic ? (
           <nav className="languages" aria-label={t("site.language")}>
             {data?.suggestion ? (
-              <p lang={data.suggestion}>
-                <a href={inLanguage(data.suggestion)}>{translator(data.suggestion)("site.languageSuggestion", { language: languageName(data.suggestion) })}</a>
+              <p lang={data.suggestion.locale}>
+                <a href={inLanguage(data.suggestion.locale)}>{data.suggestion.text}</a>
               </p>
             ) : null}
             <ul>

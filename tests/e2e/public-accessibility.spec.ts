@@ -24,6 +24,7 @@ const PAGE_TYPES = [
 
 for (const locale of ["", "/es", "/fr"]) {
   test(`no axe violations on any public page type${locale ? ` (${locale.slice(1)})` : " (en)"}`, async ({ page }) => {
+    test.setTimeout(180_000); // fourteen pages, each fully analysed
     for (const path of PAGE_TYPES) {
       await page.goto(`${locale}${path === "/" && locale ? "" : path}`);
       const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();

@@ -3,7 +3,8 @@ import { en } from "./messages.en.ts";
 import { es } from "./messages.es.ts";
 import { fr } from "./messages.fr.ts";
 import { isPublicKey } from "./public-keys.ts";
-import { localeFromParam, localizePath, stripLocale, suggestedLocale, translator } from "./translate.ts";
+import { localeFromParam, localizePath, stripLocale, suggestedLocale } from "./translate.ts";
+import { translator } from "./catalogues.server.ts";
 
 const publicKeys = Object.keys(en).filter(isPublicKey).sort();
 const placeholders = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();

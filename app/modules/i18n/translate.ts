@@ -1,26 +1,18 @@
-import { en, type MessageKey } from "./messages.en.ts";
-import { es } from "./messages.es.ts";
-import { fr } from "./messages.fr.ts";
-import { simpler } from "./messages.simple.ts";
+import type { MessageKey } from "./messages.en.ts";
 
-// One translation function for every string the interface shows. English is
-// the reference; Spanish and French translate every public key (staff pages
-// fall back to English). The locale lives in the URL (/es/…, /fr/…).
+// Locales, URLs and the translation function. The catalogues themselves are
+// server-only (catalogues.server.ts): a page receives its own language's
+// messages from the root loader.
 
 export const LOCALES = ["en", "es", "fr"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 
-const catalogues: Record<Locale, Partial<Record<MessageKey, string>>> = { en, es, fr };
-
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-/** `simple`: the "simpler words" mode for young readers, where it has a wording. */
-export function translator(locale: Locale, options: { simple?: boolean } = {}): Translate {
-  const catalogue = catalogues[locale];
-  const simple = options.simple ? simpler[locale] : {};
+export function translatorFrom(messages: Partial<Record<MessageKey, string>>): Translate {
   return (key, params) => {
-    const message = simple[key] ?? catalogue[key] ?? en[key];
+    const message = messages[key] ?? key;
     if (!params) return message;
     return message.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
       name in params ? String(params[name]) : placeholder,
@@ -28,9 +20,12 @@ export function translator(locale: Locale, options: { simple?: boolean } = {}): 
   };
 }
 
-export function isMessageKey(key: string): key is MessageKey {
-  return key in en;
+/** A page title in the page's language, for route `meta` functions (which also run in the browser). */
+export function pageTitle(matches: readonly ({ id: string; data?: unknown } | undefined)[], key: MessageKey): string {
+  const root = matches.find((match) => match?.id === "root")?.data as { messages?: Partial<Record<MessageKey, string>> } | undefined;
+  return translatorFrom(root?.messages ?? {})(key) === key ? "Signpost" : translatorFrom(root?.messages ?? {})(key);
 }
+
 
 export function isLocale(value: string | undefined): value is Locale {
   return (LOCALES as readonly string[]).includes(value ?? "");

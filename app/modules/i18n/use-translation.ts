@@ -1,10 +1,11 @@
 import { useRouteLoaderData } from "react-router";
-import { DEFAULT_LOCALE, localizePath, translator, type Locale } from "./translate.ts";
+import type { MessageKey } from "./messages.en.ts";
+import { DEFAULT_LOCALE, localizePath, translatorFrom, type Locale } from "./translate.ts";
 
-/** The translation function and locale of the page (set by the root loader from the URL). */
+/** The translation function and locale of the page, from the messages the root loader sent. */
 export function useTranslation() {
-  const data = useRouteLoaderData("root") as { locale?: Locale; simple?: boolean } | undefined;
+  const data = useRouteLoaderData("root") as { locale?: Locale; simple?: boolean; messages?: Partial<Record<MessageKey, string>> } | undefined;
   const locale = data?.locale ?? DEFAULT_LOCALE;
   const simple = data?.simple ?? false;
-  return { t: translator(locale, { simple }), locale, simple, localize: (path: string) => localizePath(path, locale, simple) };
+  return { t: translatorFrom(data?.messages ?? {}), locale, simple, localize: (path: string) => localizePath(path, locale, simple) };
 }

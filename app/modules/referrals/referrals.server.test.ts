@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from "vitest";
 import { prisma } from "#app/db.server.ts";
 import { clearDirectory, createListing, createStaffUser } from "#tests/factories.ts";
-import { translator } from "#app/modules/i18n/translate.ts";
+import { translator } from "#app/modules/i18n/catalogues.server.ts";
 import { ListNotFound, addToList, createList, getList, listsFor, moveItem, setItemNote, setListShared } from "./lists.server.ts";
 import { createPack, deleteExpiredPacks, openPack, packAsText, revokePack } from "./packs.server.ts";
 

@@ -4,13 +4,13 @@ import type { Route } from "./+types/access-requests";
 import { FormMessage } from "#app/components/field.tsx";
 import { decideAccessRequest, listPendingAccessRequests } from "#app/modules/accounts/access-requests.server.ts";
 import { requirePermission } from "#app/modules/accounts/guards.server.ts";
-import { DEFAULT_LOCALE, translator } from "#app/modules/i18n/translate.ts";
+import { pageTitle } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { clientAddressContext } from "#app/request-context.server.ts";
 import { parseForm } from "#app/validation.server.ts";
 
-export function meta() {
-  return [{ title: translator(DEFAULT_LOCALE)("title.staff") }];
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, "title.staff") }];
 }
 
 export async function loader({ context, request }: Route.LoaderArgs) {

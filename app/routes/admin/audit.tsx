@@ -4,12 +4,12 @@ import type { Route } from "./+types/audit";
 import { AUDIT_ACTIONS } from "#app/modules/accounts/audit-actions.ts";
 import { AUDIT_PAGE_SIZE, listAuditEvents } from "#app/modules/accounts/audit.server.ts";
 import { requirePermission } from "#app/modules/accounts/guards.server.ts";
-import { DEFAULT_LOCALE, translator } from "#app/modules/i18n/translate.ts";
+import { pageTitle } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { parseSearchParams } from "#app/validation.server.ts";
 
-export function meta() {
-  return [{ title: translator(DEFAULT_LOCALE)("title.staff") }];
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, "title.staff") }];
 }
 
 const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);

@@ -2,11 +2,11 @@ import type { Route } from "./+types/index";
 import { requirePermission } from "#app/modules/accounts/guards.server.ts";
 import { listPendingAccessRequests } from "#app/modules/accounts/access-requests.server.ts";
 import { listPendingInvitations } from "#app/modules/accounts/invitations.server.ts";
-import { DEFAULT_LOCALE, translator } from "#app/modules/i18n/translate.ts";
+import { pageTitle } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 
-export function meta() {
-  return [{ title: translator(DEFAULT_LOCALE)("title.staff") }];
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, "title.staff") }];
 }
 
 export async function loader({ context, request }: Route.LoaderArgs) {

@@ -6,13 +6,14 @@ import { requirePermission } from "#app/modules/accounts/guards.server.ts";
 import { createInvitation, listPendingInvitations, revokeInvitation } from "#app/modules/accounts/invitations.server.ts";
 import { ROLES } from "#app/modules/accounts/permissions.ts";
 import type { MessageKey } from "#app/modules/i18n/messages.en.ts";
-import { DEFAULT_LOCALE, translator } from "#app/modules/i18n/translate.ts";
+import { DEFAULT_LOCALE, pageTitle } from "#app/modules/i18n/translate.ts";
+import { translator } from "#app/modules/i18n/catalogues.server.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { clientAddressContext } from "#app/request-context.server.ts";
 import { parseForm, type FormErrors } from "#app/validation.server.ts";
 
-export function meta() {
-  return [{ title: translator(DEFAULT_LOCALE)("title.staff") }];
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, "title.staff") }];
 }
 
 export async function loader({ context, request }: Route.LoaderArgs) {

@@ -4,12 +4,12 @@ import type { Route } from "./+types/users";
 import { requirePermission } from "#app/modules/accounts/guards.server.ts";
 import { listUsers } from "#app/modules/accounts/users.server.ts";
 import type { MessageKey } from "#app/modules/i18n/messages.en.ts";
-import { DEFAULT_LOCALE, translator } from "#app/modules/i18n/translate.ts";
+import { pageTitle } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { parseSearchParams } from "#app/validation.server.ts";
 
-export function meta() {
-  return [{ title: translator(DEFAULT_LOCALE)("title.staff") }];
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, "title.staff") }];
 }
 
 const UserSearchSchema = z.object({ q: z.string().trim().max(200).optional() });

@@ -4,13 +4,14 @@ import type { Route } from "./+types/invitation";
 import { Field, FormMessage } from "#app/components/field.tsx";
 import { acceptInvitation, findUsableToken } from "#app/modules/accounts/invitations.server.ts";
 import type { MessageKey } from "#app/modules/i18n/messages.en.ts";
-import { DEFAULT_LOCALE, translator } from "#app/modules/i18n/translate.ts";
+import { DEFAULT_LOCALE, pageTitle } from "#app/modules/i18n/translate.ts";
+import { translator } from "#app/modules/i18n/catalogues.server.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { clientAddressContext } from "#app/request-context.server.ts";
 import { parseForm, type FormErrors } from "#app/validation.server.ts";
 
-export function meta() {
-  return [{ title: translator(DEFAULT_LOCALE)("title.signIn") }, { name: "robots", content: "noindex" }];
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, "title.signIn") }, { name: "robots", content: "noindex" }];
 }
 
 export async function loader({ params }: Route.LoaderArgs) {

@@ -6,12 +6,13 @@ import { completeSecondFactor } from "#app/modules/accounts/authentication.serve
 import { safeRedirect, staffHome } from "#app/modules/accounts/redirects.ts";
 import type { StaffSession } from "#app/modules/accounts/sessions.server.ts";
 import { clientAddressContext, staffSessionContext } from "#app/request-context.server.ts";
-import { DEFAULT_LOCALE, translator } from "#app/modules/i18n/translate.ts";
+import { DEFAULT_LOCALE, pageTitle } from "#app/modules/i18n/translate.ts";
+import { translator } from "#app/modules/i18n/catalogues.server.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { parseForm } from "#app/validation.server.ts";
 
-export function meta() {
-  return [{ title: translator(DEFAULT_LOCALE)("title.signIn") }, { name: "robots", content: "noindex" }];
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, "title.signIn") }, { name: "robots", content: "noindex" }];
 }
 
 /** Only a session that passed the password step and still owes its second factor belongs here. */

@@ -7,12 +7,13 @@ import { sessionCookie } from "#app/modules/accounts/sessions.server.ts";
 import { safeRedirect, staffHome } from "#app/modules/accounts/redirects.ts";
 import { roleRequiresTwoFactor } from "#app/modules/accounts/permissions.ts";
 import { clientAddressContext, staffSessionContext } from "#app/request-context.server.ts";
-import { DEFAULT_LOCALE, translator } from "#app/modules/i18n/translate.ts";
+import { DEFAULT_LOCALE, pageTitle } from "#app/modules/i18n/translate.ts";
+import { translator } from "#app/modules/i18n/catalogues.server.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { parseForm, type FormErrors } from "#app/validation.server.ts";
 
-export function meta() {
-  return [{ title: translator(DEFAULT_LOCALE)("title.signIn") }, { name: "robots", content: "noindex" }];
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, "title.signIn") }, { name: "robots", content: "noindex" }];
 }
 
 export function loader({ context, request }: Route.LoaderArgs) {

@@ -5,13 +5,14 @@ import { Field, FormMessage } from "#app/components/field.tsx";
 import { requestPasswordReset } from "#app/modules/accounts/invitations.server.ts";
 import { hitRateLimit } from "#app/modules/accounts/rate-limit.server.ts";
 import { hashClientAddress } from "#app/modules/accounts/encryption.server.ts";
-import { DEFAULT_LOCALE, translator } from "#app/modules/i18n/translate.ts";
+import { DEFAULT_LOCALE, pageTitle } from "#app/modules/i18n/translate.ts";
+import { translator } from "#app/modules/i18n/catalogues.server.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { clientAddressContext } from "#app/request-context.server.ts";
 import { parseForm } from "#app/validation.server.ts";
 
-export function meta() {
-  return [{ title: translator(DEFAULT_LOCALE)("title.signIn") }, { name: "robots", content: "noindex" }];
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, "title.signIn") }, { name: "robots", content: "noindex" }];
 }
 
 const ResetRequestSchema = z.object({ email: z.email("Enter a valid email address.").max(320) });

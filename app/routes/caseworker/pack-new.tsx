@@ -6,12 +6,13 @@ import { prisma } from "#app/db.server.ts";
 import { requirePermission } from "#app/modules/accounts/guards.server.ts";
 import { createPack, openPack, packAsText } from "#app/modules/referrals/packs.server.ts";
 import { DEFAULT_EXPIRY_DAYS, MAX_EXPIRY_DAYS } from "#app/modules/referrals/pack-options.ts";
-import { DEFAULT_LOCALE, LOCALES, localizePath, translator, type Locale } from "#app/modules/i18n/translate.ts";
+import { DEFAULT_LOCALE, LOCALES, localizePath, type Locale, pageTitle } from "#app/modules/i18n/translate.ts";
+import { translator } from "#app/modules/i18n/catalogues.server.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { parseForm } from "#app/validation.server.ts";
 
-export function meta() {
-  return [{ title: translator(DEFAULT_LOCALE)("title.staff") }];
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, "title.staff") }];
 }
 
 const ServiceIdsSchema = z.array(z.uuid()).max(50);

@@ -3,12 +3,12 @@ import { z } from "zod";
 import type { Route } from "./+types/packs";
 import { requirePermission } from "#app/modules/accounts/guards.server.ts";
 import { listPacks, revokePack } from "#app/modules/referrals/packs.server.ts";
-import { DEFAULT_LOCALE, translator } from "#app/modules/i18n/translate.ts";
+import { pageTitle } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { parseForm } from "#app/validation.server.ts";
 
-export function meta() {
-  return [{ title: translator(DEFAULT_LOCALE)("title.staff") }];
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, "title.staff") }];
 }
 
 export async function loader({ context, request }: Route.LoaderArgs) {

@@ -10,11 +10,11 @@ import { editorStateFor, submitEditor } from "#app/modules/moderation/editor.ser
 import { ModerationError, archiveService, latestRevisionNumber, listRevisions, requestUnarchive } from "#app/modules/moderation/revisions.server.ts";
 import { currentListing } from "#app/modules/moderation/snapshot.server.ts";
 import type { ListingInput } from "#app/modules/directory/listing.server.ts";
-import { DEFAULT_LOCALE, translator } from "#app/modules/i18n/translate.ts";
+import { pageTitle } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 
-export function meta() {
-  return [{ title: translator(DEFAULT_LOCALE)("title.staff") }];
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, "title.staff") }];
 }
 
 async function loadService(serviceId: string | undefined) {

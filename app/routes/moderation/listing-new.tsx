@@ -6,11 +6,11 @@ import { ListingEditor } from "#app/components/listing-editor.tsx";
 import { requirePermission } from "#app/modules/accounts/guards.server.ts";
 import { editorStateFor, submitEditor } from "#app/modules/moderation/editor.server.ts";
 import { getSuggestion, resolveQueueItem } from "#app/modules/moderation/queue.server.ts";
-import { DEFAULT_LOCALE, translator } from "#app/modules/i18n/translate.ts";
+import { pageTitle } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 
-export function meta() {
-  return [{ title: translator(DEFAULT_LOCALE)("title.staff") }];
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, "title.staff") }];
 }
 
 const SuggestionParam = z.uuid().optional();

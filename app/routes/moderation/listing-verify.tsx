@@ -6,12 +6,12 @@ import { prisma } from "#app/db.server.ts";
 import { requirePermission } from "#app/modules/accounts/guards.server.ts";
 import { listVerifications, recordVerification } from "#app/modules/moderation/verification.server.ts";
 import { VERIFICATION_METHODS, VERIFICATION_OUTCOMES } from "#app/modules/moderation/options.ts";
-import { DEFAULT_LOCALE, translator } from "#app/modules/i18n/translate.ts";
+import { pageTitle } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { parseForm } from "#app/validation.server.ts";
 
-export function meta() {
-  return [{ title: translator(DEFAULT_LOCALE)("title.staff") }];
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, "title.staff") }];
 }
 
 async function loadService(serviceId: string | undefined) {

@@ -3,12 +3,12 @@ import { z } from "zod";
 import type { Route } from "./+types/listings";
 import { prisma } from "#app/db.server.ts";
 import { requirePermission } from "#app/modules/accounts/guards.server.ts";
-import { DEFAULT_LOCALE, translator } from "#app/modules/i18n/translate.ts";
+import { pageTitle } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { parseSearchParams } from "#app/validation.server.ts";
 
-export function meta() {
-  return [{ title: translator(DEFAULT_LOCALE)("title.staff") }];
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, "title.staff") }];
 }
 
 const ListingSearchSchema = z.object({ q: z.string().trim().max(200).optional() });

@@ -5,12 +5,12 @@ import { ChangeTable } from "#app/components/change-table.tsx";
 import { FormMessage } from "#app/components/field.tsx";
 import { requirePermission } from "#app/modules/accounts/guards.server.ts";
 import { ModerationError, approveRevision, getRevisionForReview, rejectRevision, restoreRevision } from "#app/modules/moderation/revisions.server.ts";
-import { DEFAULT_LOCALE, translator } from "#app/modules/i18n/translate.ts";
+import { pageTitle } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { parseForm } from "#app/validation.server.ts";
 
-export function meta() {
-  return [{ title: translator(DEFAULT_LOCALE)("title.staff") }];
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, "title.staff") }];
 }
 
 async function loadReview(revisionId: string | undefined) {

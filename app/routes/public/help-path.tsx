@@ -6,13 +6,13 @@ import { ServiceCard } from "#app/components/service-card.tsx";
 import { HELP_PATHS, HELP_PATH_IDS, type HelpPathId } from "#app/modules/directory/help-paths.ts";
 import { SearchQuerySchema, childHelplineFor, openHelplines, searchServices } from "#app/modules/directory/search.server.ts";
 import type { MessageKey } from "#app/modules/i18n/messages.en.ts";
-import { localeFromParam, translator } from "#app/modules/i18n/translate.ts";
+import { localeFromParam, pageTitle } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { emergencyNumbers, isCountryCode, listCountries } from "#app/modules/regions/regions.server.ts";
 import { parseSearchParams } from "#app/validation.server.ts";
 
-export function meta({ params }: Route.MetaArgs) {
-  return [{ title: translator(localeFromParam(params.lang))("title.path") }];
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, "title.path") }];
 }
 
 const TALK_KINDS = ["PHONE", "SMS", "CHAT"] as const;

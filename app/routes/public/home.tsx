@@ -1,13 +1,13 @@
 import type { Route } from "./+types/home";
 import { SearchForm } from "#app/components/search-form.tsx";
 import { listCountries } from "#app/modules/regions/regions.server.ts";
-import { localeFromParam, translator } from "#app/modules/i18n/translate.ts";
+import { localeFromParam, pageTitle } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { HELP_PATH_IDS } from "#app/modules/directory/help-paths.ts";
 import type { MessageKey } from "#app/modules/i18n/messages.en.ts";
 
-export function meta({ params }: Route.MetaArgs) {
-  return [{ title: translator(localeFromParam(params.lang))("title.home") }];
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, "title.home") }];
 }
 
 export function loader({ params }: Route.LoaderArgs) {

@@ -4,15 +4,15 @@ import { z } from "zod";
 import type { Route } from "./+types/pack-print";
 import { OpeningHoursList } from "#app/components/opening-hours-list.tsx";
 import { openPack } from "#app/modules/referrals/packs.server.ts";
-import { localeFromParam, translator } from "#app/modules/i18n/translate.ts";
+import { pageTitle } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 
 // The print version: no navigation, large phone numbers, hours, a QR code to
 // the pack's page and the date printed. Laid out for A4 and Letter alike.
 export const handle = { bare: true };
 
-export function meta({ params }: Route.MetaArgs) {
-  return [{ title: translator(localeFromParam(params.lang))("title.home") }, { name: "robots", content: "noindex, nofollow" }];
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, "title.home") }, { name: "robots", content: "noindex, nofollow" }];
 }
 
 export function headers() {

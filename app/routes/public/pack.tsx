@@ -3,12 +3,12 @@ import { z } from "zod";
 import type { Route } from "./+types/pack";
 import { PackServices } from "#app/components/pack-services.tsx";
 import { openPack } from "#app/modules/referrals/packs.server.ts";
-import { localeFromParam, translator } from "#app/modules/i18n/translate.ts";
+import { pageTitle } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 
 // A shared referral pack: no sign-in, no cookie, never indexed.
-export function meta({ params }: Route.MetaArgs) {
-  return [{ title: translator(localeFromParam(params.lang))("title.home") }, { name: "robots", content: "noindex, nofollow" }];
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, "title.home") }, { name: "robots", content: "noindex, nofollow" }];
 }
 
 export function headers() {

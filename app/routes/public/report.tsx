@@ -7,13 +7,14 @@ import { hitPublicFormLimit } from "#app/modules/accounts/rate-limit.server.ts";
 import { ReportSchema, submitReport } from "#app/modules/moderation/feedback.server.ts";
 import { REPORT_REASONS } from "#app/modules/moderation/options.ts";
 import type { MessageKey } from "#app/modules/i18n/messages.en.ts";
-import { localeFromParam, translator } from "#app/modules/i18n/translate.ts";
+import { localeFromParam, pageTitle } from "#app/modules/i18n/translate.ts";
+import { translator } from "#app/modules/i18n/catalogues.server.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { clientAddressContext, staffSessionContext } from "#app/request-context.server.ts";
 import { parseForm, type FormErrors } from "#app/validation.server.ts";
 
-export function meta({ params }: Route.MetaArgs) {
-  return [{ title: translator(localeFromParam(params.lang))("title.service") }];
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, "title.service") }];
 }
 
 async function loadService(slug: string | undefined) {

@@ -5,13 +5,14 @@ import { Field, FormMessage, Honeypot, TextAreaField } from "#app/components/fie
 import { submitAccessRequest } from "#app/modules/accounts/access-requests.server.ts";
 import { hashClientAddress } from "#app/modules/accounts/encryption.server.ts";
 import { hitRateLimit } from "#app/modules/accounts/rate-limit.server.ts";
-import { localeFromParam, translator } from "#app/modules/i18n/translate.ts";
+import { localeFromParam, pageTitle } from "#app/modules/i18n/translate.ts";
+import { translator } from "#app/modules/i18n/catalogues.server.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { clientAddressContext } from "#app/request-context.server.ts";
 import { parseForm, type FormErrors } from "#app/validation.server.ts";
 
-export function meta({ params }: Route.MetaArgs) {
-  return [{ title: translator(localeFromParam(params.lang))("title.home") }];
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, "title.home") }];
 }
 
 const AccessRequestSchema = z.object({

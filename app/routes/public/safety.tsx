@@ -1,9 +1,9 @@
 import type { Route } from "./+types/safety";
-import { localeFromParam, translator } from "#app/modules/i18n/translate.ts";
+import { pageTitle } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 
-export function meta({ params }: Route.MetaArgs) {
-  return [{ title: translator(localeFromParam(params.lang))("title.safety") }];
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, "title.safety") }];
 }
 
 export default function Safety() {

@@ -12,13 +12,13 @@ import {
   searchServices,
 } from "#app/modules/directory/search.server.ts";
 import { emergencyNumbers, listCountries, listSubdivisions } from "#app/modules/regions/regions.server.ts";
-import { localeFromParam, translator } from "#app/modules/i18n/translate.ts";
+import { localeFromParam, pageTitle } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { parseSearchParams } from "#app/validation.server.ts";
 import { staffSessionContext } from "#app/request-context.server.ts";
 
-export function meta({ params }: Route.MetaArgs) {
-  return [{ title: translator(localeFromParam(params.lang))("title.search") }];
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, "title.search") }];
 }
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {

@@ -7,14 +7,14 @@ import { OpenBadge } from "#app/components/open-badge.tsx";
 import { OpeningHoursList } from "#app/components/opening-hours-list.tsx";
 import { getPublishedService } from "#app/modules/directory/service-summary.server.ts";
 import type { MessageKey } from "#app/modules/i18n/messages.en.ts";
-import { localeFromParam, translator } from "#app/modules/i18n/translate.ts";
+import { localeFromParam, pageTitle } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { listsFor } from "#app/modules/referrals/lists.server.ts";
 import { staffSessionContext } from "#app/request-context.server.ts";
 
 // Neutral title: service names can say what the page is about, and titles show in history.
-export function meta({ params }: Route.MetaArgs) {
-  return [{ title: translator(localeFromParam(params.lang))("title.service") }];
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, "title.service") }];
 }
 
 const SlugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(200);

@@ -3,13 +3,14 @@ import type { Route } from "./+types/suggest";
 import { Field, FormMessage, Honeypot, TextAreaField } from "#app/components/field.tsx";
 import { hitPublicFormLimit } from "#app/modules/accounts/rate-limit.server.ts";
 import { SuggestionSchema, submitSuggestion } from "#app/modules/moderation/feedback.server.ts";
-import { localeFromParam, translator } from "#app/modules/i18n/translate.ts";
+import { localeFromParam, pageTitle } from "#app/modules/i18n/translate.ts";
+import { translator } from "#app/modules/i18n/catalogues.server.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { clientAddressContext } from "#app/request-context.server.ts";
 import { parseForm, type FormErrors } from "#app/validation.server.ts";
 
-export function meta({ params }: Route.MetaArgs) {
-  return [{ title: translator(localeFromParam(params.lang))("title.home") }];
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, "title.home") }];
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {

@@ -4,13 +4,14 @@ import type { Route } from "./+types/account-password";
 import { Field, FormMessage } from "#app/components/field.tsx";
 import { requireUser } from "#app/modules/accounts/guards.server.ts";
 import { changePassword } from "#app/modules/accounts/users.server.ts";
-import { DEFAULT_LOCALE, translator } from "#app/modules/i18n/translate.ts";
+import { DEFAULT_LOCALE, pageTitle } from "#app/modules/i18n/translate.ts";
+import { translator } from "#app/modules/i18n/catalogues.server.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { clientAddressContext } from "#app/request-context.server.ts";
 import { parseForm, type FormErrors } from "#app/validation.server.ts";
 
-export function meta() {
-  return [{ title: translator(DEFAULT_LOCALE)("title.staff") }];
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, "title.staff") }];
 }
 
 export function loader({ context, request }: Route.LoaderArgs) {

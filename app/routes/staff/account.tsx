@@ -5,13 +5,13 @@ import { requireUser } from "#app/modules/accounts/guards.server.ts";
 import { listUserSessions } from "#app/modules/accounts/sessions.server.ts";
 import { endOwnSession } from "#app/modules/accounts/users.server.ts";
 import type { MessageKey } from "#app/modules/i18n/messages.en.ts";
-import { DEFAULT_LOCALE, translator } from "#app/modules/i18n/translate.ts";
+import { pageTitle } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { clientAddressContext } from "#app/request-context.server.ts";
 import { parseForm } from "#app/validation.server.ts";
 
-export function meta() {
-  return [{ title: translator(DEFAULT_LOCALE)("title.staff") }];
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, "title.staff") }];
 }
 
 export async function loader({ context, request }: Route.LoaderArgs) {
