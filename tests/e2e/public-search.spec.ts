@@ -79,12 +79,14 @@ test("unknown services and pages are a 404, not an error", async ({ page }) => {
   expect((await page.goto("/no/such/page"))?.status()).toBe(404);
 });
 
-test("public pages set no cookie and load nothing from another origin", async ({ page, context, baseURL }) => {
+test("public pages set no cookie and load nothing from another origin, in every language", async ({ page, context, baseURL }) => {
   const origins = new Set<string>();
   page.on("request", (request) => origins.add(new URL(request.url()).origin));
-  for (const path of ["/", "/search?country=GB&category=child-helpline", "/services/childline", "/search?country=ZZ"]) {
-    await page.goto(path);
+  const paths = ["/", "/search?country=GB&category=child-helpline", "/services/childline", "/services/childline/report", "/help/talk?country=GB", "/safety", "/suggest", "/search?country=ZZ", "/p/notatoken"];
+  for (const locale of ["", "/es", "/fr"]) {
+    for (const path of paths) await page.goto(`${locale}${path === "/" && locale ? "" : path}`);
   }
+  await page.goto("/?simple=1");
   expect(await context.cookies()).toEqual([]);
   expect([...origins]).toEqual([new URL(baseURL!).origin]);
 });
