@@ -5,6 +5,7 @@ import { ServerRouter } from "react-router";
 import { isbot } from "isbot";
 import { renderToPipeableStream, type RenderToPipeableStreamOptions } from "react-dom/server";
 import { createNonce, securityHeaders } from "#app/security-headers.server.ts";
+import { loggablePath, logger } from "#app/logger.server.ts";
 
 export const streamTimeout = 5_000;
 
@@ -69,3 +70,9 @@ export default function handleRequest(
 // The production server sets these per request (scripts/start-server.ts); it
 // must use the very objects the app reads, hence exported from the build.
 export { clientAddressContext } from "#app/request-context.server.ts";
+
+/** Errors in loaders, actions and rendering: logged with the path only (no query string, no token). */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted) return; // the visitor left: not an error
+  logger.error({ err: error, path: loggablePath(new URL(request.url).pathname) }, "request failed");
+}

@@ -34,6 +34,9 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().default("Signpost <no-reply@localhost>"),
   /** Days after a listing's check falls due before its page warns that it may be out of date. */
   VERIFICATION_GRACE_DAYS: z.coerce.number({ error: "must be a number of days" }).int().min(0).max(365).default(30),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Largest request body accepted (bytes); larger ones get 413. */
+  MAX_BODY_BYTES: z.coerce.number({ error: "must be a number of bytes" }).int().min(1024).max(10_000_000).default(65_536),
   /** Behind a reverse proxy, take the client address from X-Forwarded-For (for rate limits only). */
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   /** Where "Leave this site" goes: a neutral page that raises no questions. */

@@ -4,6 +4,11 @@ import type { z } from "zod";
 // The one way input crossing a boundary is parsed: a zod schema, and on
 // failure a 400 whose page lists what was wrong, in words, field by field.
 
+/** NUL characters mean nothing in text and PostgreSQL refuses them: dropped at the boundary. */
+export function withoutNul(value: string): string {
+  return value.includes("\u0000") ? value.replaceAll("\u0000", "") : value;
+}
+
 export type FieldProblem = { field: string; message: string };
 export type BadRequestBody = { kind: "bad-request"; problems: FieldProblem[] };
 
@@ -19,7 +24,7 @@ export function parseSearchParams<Schema extends z.ZodType>(
 ): z.output<Schema> {
   const raw: Record<string, string | string[]> = {};
   for (const key of new Set(searchParams.keys())) {
-    const values = searchParams.getAll(key);
+    const values = searchParams.getAll(key).map(withoutNul);
     raw[key] = repeatable.includes(key) ? values : (values[values.length - 1] ?? "");
   }
   const result = schema.safeParse(raw);
@@ -49,7 +54,10 @@ export async function parseForm<Schema extends z.ZodType>(
   const raw: Record<string, string | string[]> = {};
   const values: Record<string, string> = {};
   for (const key of new Set(formData.keys())) {
-    const entries = formData.getAll(key).filter((value): value is string => typeof value === "string");
+    const entries = formData
+      .getAll(key)
+      .filter((value): value is string => typeof value === "string")
+      .map(withoutNul);
     raw[key] = repeatable.includes(key) ? entries : (entries[entries.length - 1] ?? "");
     if (!/password|code/i.test(key)) values[key] = entries.join(", ");
   }
@@ -62,4 +70,12 @@ export async function parseForm<Schema extends z.ZodType>(
     errors[field] ??= issue.message;
   }
   return { ok: false, errors, values };
+}
+
+/**
+ * React Router sends an action's headers (Retry-After on a 429) with the page
+ * it renders only when the route passes them on: routes export this as `headers`.
+ */
+export function actionHeaders({ actionHeaders: headers }: { actionHeaders: Headers }): Headers {
+  return headers;
 }

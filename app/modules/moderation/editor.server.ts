@@ -2,6 +2,7 @@ import type { ListingInput } from "#app/modules/directory/listing.server.ts";
 import type { FieldChange } from "./diff.ts";
 import { BLANK_ROWS, formToListing, issuePathToField, listingToForm, rowCount, type FormValues } from "./listing-form.server.ts";
 import { submitRevision, type Actor } from "./revisions.server.ts";
+import { withoutNul } from "#app/validation.server.ts";
 
 // What the editor pages share: turning a listing into the form's state, and a
 // posted form into a revision, or back into the form with its errors.
@@ -35,7 +36,7 @@ export type EditorOutcome =
 export async function submitEditor(formData: FormData, serviceId: string | null, author: Actor): Promise<EditorOutcome> {
   const values: FormValues = {};
   for (const [name, value] of formData.entries()) {
-    if (typeof value === "string" && name !== "category" && name !== "audience") values[name] = value;
+    if (typeof value === "string" && name !== "category" && name !== "audience") values[name] = withoutNul(value);
   }
   const lists = {
     category: formData.getAll("category").filter((value): value is string => typeof value === "string"),

@@ -9,11 +9,13 @@ import { clientAddressContext, staffSessionContext } from "#app/request-context.
 import { DEFAULT_LOCALE, pageTitle } from "#app/modules/i18n/translate.ts";
 import { translator } from "#app/modules/i18n/catalogues.server.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
-import { parseForm } from "#app/validation.server.ts";
+import { parseForm, actionHeaders } from "#app/validation.server.ts";
 
 export function meta({ matches }: Route.MetaArgs) {
   return [{ title: pageTitle(matches, "title.signIn") }, { name: "robots", content: "noindex" }];
 }
+
+export const headers = actionHeaders;
 
 /** Only a session that passed the password step and still owes its second factor belongs here. */
 function pendingSession(context: Route.LoaderArgs["context"], request: Request): StaffSession {

@@ -10,11 +10,13 @@ import { clientAddressContext, staffSessionContext } from "#app/request-context.
 import { DEFAULT_LOCALE, pageTitle } from "#app/modules/i18n/translate.ts";
 import { translator } from "#app/modules/i18n/catalogues.server.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
-import { parseForm, type FormErrors } from "#app/validation.server.ts";
+import { parseForm, type FormErrors, actionHeaders } from "#app/validation.server.ts";
 
 export function meta({ matches }: Route.MetaArgs) {
   return [{ title: pageTitle(matches, "title.signIn") }, { name: "robots", content: "noindex" }];
 }
+
+export const headers = actionHeaders;
 
 export function loader({ context, request }: Route.LoaderArgs) {
   const session = context.get(staffSessionContext);

@@ -9,11 +9,13 @@ import { DEFAULT_LOCALE, pageTitle } from "#app/modules/i18n/translate.ts";
 import { translator } from "#app/modules/i18n/catalogues.server.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { clientAddressContext } from "#app/request-context.server.ts";
-import { parseForm } from "#app/validation.server.ts";
+import { parseForm, actionHeaders } from "#app/validation.server.ts";
 
 export function meta({ matches }: Route.MetaArgs) {
   return [{ title: pageTitle(matches, "title.signIn") }, { name: "robots", content: "noindex" }];
 }
+
+export const headers = actionHeaders;
 
 const ResetRequestSchema = z.object({ email: z.email("Enter a valid email address.").max(320) });
 const RESET_REQUESTS = { limit: 5, windowMs: 60 * 60_000 };

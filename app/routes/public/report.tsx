@@ -11,11 +11,13 @@ import { localeFromParam, pageTitle } from "#app/modules/i18n/translate.ts";
 import { translator } from "#app/modules/i18n/catalogues.server.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { clientAddressContext, staffSessionContext } from "#app/request-context.server.ts";
-import { parseForm, type FormErrors } from "#app/validation.server.ts";
+import { parseForm, type FormErrors, actionHeaders } from "#app/validation.server.ts";
 
 export function meta({ matches }: Route.MetaArgs) {
   return [{ title: pageTitle(matches, "title.service") }];
 }
+
+export const headers = actionHeaders;
 
 async function loadService(slug: string | undefined) {
   const parsed = z.string().regex(/^[a-z0-9-]{1,200}$/).safeParse(slug);

@@ -7,11 +7,13 @@ import { localeFromParam, pageTitle } from "#app/modules/i18n/translate.ts";
 import { translator } from "#app/modules/i18n/catalogues.server.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { clientAddressContext } from "#app/request-context.server.ts";
-import { parseForm, type FormErrors } from "#app/validation.server.ts";
+import { parseForm, type FormErrors, actionHeaders } from "#app/validation.server.ts";
 
 export function meta({ matches }: Route.MetaArgs) {
   return [{ title: pageTitle(matches, "title.home") }];
 }
+
+export const headers = actionHeaders;
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const t = translator(localeFromParam(params.lang));

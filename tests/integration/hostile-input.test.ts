@@ -1,0 +1,64 @@
+import fc from "fast-check";
+import { expect, test } from "vitest";
+import { REPEATABLE_SEARCH_PARAMS, SearchQuerySchema, searchServices } from "#app/modules/directory/search.server.ts";
+import { ReportSchema, SuggestionSchema } from "#app/modules/moderation/feedback.server.ts";
+import { databaseReadiness } from "#app/database/readiness.server.ts";
+import { parseForm, parseSearchParams } from "#app/validation.server.ts";
+
+// Whatever arrives, the answer is a result or a clear 400, never an exception
+// that would become a 500.
+
+const SEARCH_KEYS = ["country", "region", "category", "audience", "lang", "q", "page", "junk", "simple"];
+const text = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.constantFrom("GB", "gb", "FR-69", "GB-ENG", "child-helpline", "0", "-1", "1e9", "NaN", "'; DROP TABLE service;--", "%00", "𝒳", "\u0000", "a".repeat(300)),
+);
+const searchParams = fc.array(fc.tuple(fc.constantFrom(...SEARCH_KEYS), text), { maxLength: 8 }).map((pairs) => {
+  const params = new URLSearchParams();
+  for (const [key, value] of pairs) params.append(key, value);
+  return params;
+});
+
+function isBadRequest(thrown: unknown): boolean {
+  const response = thrown as { init?: { status?: number }; data?: { kind?: string; problems?: unknown[] } };
+  return response?.init?.status === 400 && response.data?.kind === "bad-request" && Array.isArray(response.data.problems);
+}
+
+test("a NUL character in the words is dropped, not sent to PostgreSQL", async () => {
+  const query = parseSearchParams(new URLSearchParams("country=GB&q=child\u0000line"), SearchQuerySchema, REPEATABLE_SEARCH_PARAMS);
+  expect(query.q).toBe("childline");
+  await expect(searchServices(query)).resolves.toBeDefined();
+});
+
+test("any search parameters give results or a 400 that names the problem", async () => {
+  await fc.assert(
+    fc.asyncProperty(searchParams, async (params) => {
+      let query;
+      try {
+        query = parseSearchParams(params, SearchQuerySchema, REPEATABLE_SEARCH_PARAMS);
+      } catch (thrown) {
+        expect(isBadRequest(thrown)).toBe(true);
+        return;
+      }
+      const result = await searchServices(query);
+      expect(result.page).toBe(query.page);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test("any public form body is accepted or answered field by field", async () => {
+  const body = fc.dictionary(fc.constantFrom("reason", "details", "website", "name", "organizationName", "contact", "country", "description", "homepage", "x"), text, { maxKeys: 8 });
+  await fc.assert(
+    fc.asyncProperty(body, fc.constantFrom(ReportSchema, SuggestionSchema), async (fields, schema) => {
+      const request = new Request("http://localhost/form", { method: "POST", body: new URLSearchParams(fields) });
+      const result = await parseForm(request, schema);
+      if (!result.ok) expect(Object.keys(result.errors).length).toBeGreaterThan(0);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test("the database is ready: reachable and fully migrated", async () => {
+  expect(await databaseReadiness()).toEqual({ ready: true });
+});
