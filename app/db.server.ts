@@ -11,6 +11,10 @@ function createClient(): PrismaClient {
     adapter: new PrismaPg({
       connectionString: url,
       max: 10,
+      // An unreachable database must not hold a visitor for long: fail fast,
+      // and let the server answer with its calm "back soon" page instead.
+      connectionTimeoutMillis: 1500,
+      query_timeout: 1800,
       // Typo tolerance for search: at pg_trgm's default (0.6) one missing letter
       // in a nine-letter name ("chidline") is not found; 0.5 finds it.
       options: "-c pg_trgm.word_similarity_threshold=0.5",

@@ -6,6 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream, type RenderToPipeableStreamOptions } from "react-dom/server";
 import { createNonce, securityHeaders } from "#app/security-headers.server.ts";
 import { loggablePath, logger } from "#app/logger.server.ts";
+import { isConnectionError, markDatabaseDown } from "#app/database/availability.server.ts";
 
 export const streamTimeout = 5_000;
 
@@ -74,5 +75,6 @@ export { clientAddressContext } from "#app/request-context.server.ts";
 /** Errors in loaders, actions and rendering: logged with the path only (no query string, no token). */
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return; // the visitor left: not an error
+  if (isConnectionError(error)) markDatabaseDown();
   logger.error({ err: error, path: loggablePath(new URL(request.url).pathname) }, "request failed");
 }

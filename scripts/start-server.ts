@@ -54,6 +54,22 @@ app.use((request, response, next) => {
   next();
 });
 
+// While the database is unreachable, pages get a calm 503 at once (the page
+// lives in memory), and the server probes until it is back.
+const availability = await import("#app/database/availability.server.ts");
+const { prisma } = await import("#app/db.server.ts");
+const probe = setInterval(() => {
+  Promise.race([prisma.$queryRaw`SELECT 1`, new Promise((_, reject) => setTimeout(() => reject(new Error("probe timeout")), 1000))]).then(
+    () => availability.markDatabaseUp(),
+    () => availability.markDatabaseDown(),
+  );
+}, 1000);
+probe.unref();
+app.use((request, response, next) => {
+  if (!availability.isDatabaseDown() || request.path === "/healthz" || request.path === "/readyz" || request.path.startsWith("/assets/")) return next();
+  response.status(503).set({ "Retry-After": "5", "Cache-Control": "no-store" }).type("html").send(availability.unavailablePage(env.QUICK_EXIT_URL));
+});
+
 // Liveness: the process answers. Readiness: the database answers and every migration is applied.
 app.get("/healthz", (_request, response) => {
   response.json({ status: "ok" });
@@ -104,11 +120,11 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   clearInterval(cleanUpTimer);
+  clearInterval(probe);
   log(`${signal}: finishing open requests, then stopping.`);
   server.close();
   server.closeIdleConnections();
   await new Promise((resolve) => server.once("close", resolve));
-  const { prisma } = await import("#app/db.server.ts");
   await prisma.$disconnect();
   await database.stop();
   process.exit(0);

@@ -1,0 +1,16 @@
+import { expect, test } from "vitest";
+import { isConnectionError, unavailablePage } from "./availability.server.ts";
+
+test("the unavailable page needs no database and shows emergency numbers and international help", () => {
+  const page = unavailablePage("https://www.bbc.com/weather");
+  expect(page).toContain("United Kingdom: <a href=\"tel:999\">999</a> or <a href=\"tel:112\">112</a>");
+  expect(page).toContain("https://childhelplineinternational.org/helplines/");
+  expect(page).toContain('href="https://www.bbc.com/weather"');
+  expect(page).not.toContain("<script");
+});
+
+test("connection failures are told apart from bad queries", () => {
+  expect(isConnectionError(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }))).toBe(true);
+  expect(isConnectionError(new Error("timeout exceeded when trying to connect"))).toBe(true);
+  expect(isConnectionError(new Error('relation "x" does not exist'))).toBe(false);
+});
