@@ -7,9 +7,20 @@ type FieldProps = {
   hint?: string;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, "name">;
 
-/** A labelled input with its hint and its error next to it, linked for screen readers. */
-export function Field({ label, name, error, hint, id, ...input }: FieldProps) {
-  const fieldId = id ?? name;
+/** The label, hint and error around a form control, linked for screen readers. */
+function FieldFrame({
+  fieldId,
+  label,
+  hint,
+  error,
+  control,
+}: {
+  fieldId: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  control: (aria: { "aria-invalid"?: true; "aria-describedby"?: string }) => React.ReactNode;
+}) {
   const describedBy = [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(" ");
   return (
     <div className={`field${error ? " has-error" : ""}`}>
@@ -24,9 +35,15 @@ export function Field({ label, name, error, hint, id, ...input }: FieldProps) {
           {error}
         </p>
       ) : null}
-      <input id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy || undefined} {...input} />
+      {control({ ...(error ? { "aria-invalid": true as const } : {}), ...(describedBy ? { "aria-describedby": describedBy } : {}) })}
     </div>
   );
+}
+
+/** A labelled input with its hint and its error next to it. */
+export function Field({ label, name, error, hint, id, ...input }: FieldProps) {
+  const fieldId = id ?? name;
+  return <FieldFrame fieldId={fieldId} label={label} hint={hint} error={error} control={(aria) => <input id={fieldId} name={name} {...aria} {...input} />} />;
 }
 
 export function FormMessage({ tone, children }: { tone: "error" | "success" | "info"; children: React.ReactNode }) {
@@ -45,23 +62,7 @@ type TextAreaFieldProps = { label: string; name: string; error?: string; hint?: 
 /** A labelled textarea with its hint and error, like Field. */
 export function TextAreaField({ label, name, error, hint, id, ...textarea }: TextAreaFieldProps) {
   const fieldId = id ?? name;
-  const describedBy = [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(" ");
-  return (
-    <div className={`field${error ? " has-error" : ""}`}>
-      <label htmlFor={fieldId}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${fieldId}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${fieldId}-error`}>
-          {error}
-        </p>
-      ) : null}
-      <textarea id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy || undefined} {...textarea} />
-    </div>
-  );
+  return <FieldFrame fieldId={fieldId} label={label} hint={hint} error={error} control={(aria) => <textarea id={fieldId} name={name} {...aria} {...textarea} />} />;
 }
 
 /** A field people never see and bots fill in; a filled one marks the post as spam. */
