@@ -9,6 +9,16 @@ export function withoutNul(value: string): string {
   return value.includes("\u0000") ? value.replaceAll("\u0000", "") : value;
 }
 
+/** An empty form or URL field means "not given". */
+export function emptyAsUndefined(value: unknown): unknown {
+  return typeof value === "string" && value.trim() === "" ? undefined : value;
+}
+
+/** A zod issue's path as the form field it names: ["contactChannels", 0, "value"] → "contactChannels[0].value". */
+export function issuePath(path: readonly PropertyKey[]): string {
+  return path.map((part, index) => (typeof part === "number" ? `[${part}]` : `${index > 0 ? "." : ""}${String(part)}`)).join("");
+}
+
 export type FieldProblem = { field: string; message: string };
 export type BadRequestBody = { kind: "bad-request"; problems: FieldProblem[] };
 

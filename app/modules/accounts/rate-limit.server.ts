@@ -1,4 +1,5 @@
 import { prisma } from "#app/db.server.ts";
+import { hashClientAddress } from "./encryption.server.ts";
 
 // Fixed-window counters in PostgreSQL, so that every app instance sees the
 // same count: a limit reached through one instance holds on all of them.
@@ -41,6 +42,5 @@ export async function deleteExpiredWindows(olderThan: Date) {
 export const PUBLIC_FORM_LIMIT: RateLimit = { limit: 5, windowMs: 60 * 60_000 };
 
 export async function hitPublicFormLimit(scope: string, clientAddress: string | null, now = new Date()) {
-  const { hashClientAddress } = await import("./encryption.server.ts");
   return hitRateLimit(scope, hashClientAddress(clientAddress) ?? "unknown", PUBLIC_FORM_LIMIT, now);
 }

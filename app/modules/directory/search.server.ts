@@ -3,18 +3,18 @@ import { prisma } from "#app/db.server.ts";
 import { Prisma } from "#app/generated/prisma/client.ts";
 import { isCountryCode, isSubdivisionOf, relatedSubdivisions } from "#app/modules/regions/regions.server.ts";
 import { loadSummaries, type ServiceSummary } from "./service-summary.server.ts";
+import { emptyAsUndefined } from "#app/validation.server.ts";
 import { AUDIENCE_CODES, CATEGORY_CODES, TAXONOMY } from "./taxonomy.ts";
 
 export const PAGE_SIZE = 10;
 export const MAX_PAGE = 500;
 
-const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 /** GET /search parameters. Repeatable: category. */
 export const SearchQuerySchema = z
   .object({
     country: z.preprocess(
-      emptyToUndefined,
+      emptyAsUndefined,
       z
         .string()
         .transform((value) => value.toUpperCase())
@@ -22,7 +22,7 @@ export const SearchQuerySchema = z
         .optional(),
     ),
     region: z.preprocess(
-      emptyToUndefined,
+      emptyAsUndefined,
       z
         .string()
         .transform((value) => value.toUpperCase())
@@ -33,11 +33,11 @@ export const SearchQuerySchema = z
       .max(CATEGORY_CODES.length)
       .default([]),
     audience: z.preprocess(
-      emptyToUndefined,
+      emptyAsUndefined,
       z.enum(AUDIENCE_CODES, { error: "Choose who the help is for from the list." }).optional(),
     ),
     lang: z.preprocess(
-      emptyToUndefined,
+      emptyAsUndefined,
       z
         .string()
         .toLowerCase()
@@ -45,11 +45,11 @@ export const SearchQuerySchema = z
         .optional(),
     ),
     q: z.preprocess(
-      emptyToUndefined,
+      emptyAsUndefined,
       z.string().trim().max(200, "Use fewer words: at most 200 characters.").optional(),
     ),
     page: z.preprocess(
-      emptyToUndefined,
+      emptyAsUndefined,
       z.coerce
         .number({ error: "The page must be a whole number." })
         .int("The page must be a whole number.")

@@ -2,7 +2,7 @@ import type { ListingInput } from "#app/modules/directory/listing.server.ts";
 import type { FieldChange } from "./diff.ts";
 import { BLANK_ROWS, formToListing, issuePathToField, listingToForm, rowCount, type FormValues } from "./listing-form.server.ts";
 import { submitRevision, type Actor } from "./revisions.server.ts";
-import { withoutNul } from "#app/validation.server.ts";
+import { issuePath, withoutNul } from "#app/validation.server.ts";
 
 // What the editor pages share: turning a listing into the form's state, and a
 // posted form into a revision, or back into the form with its errors.
@@ -53,7 +53,7 @@ export async function submitEditor(formData: FormData, serviceId: string | null,
     const { ListingSchema } = await import("#app/modules/directory/listing.server.ts");
     const parsed = ListingSchema.safeParse(listing);
     for (const issue of parsed.error?.issues ?? []) {
-      const field = issuePathToField(issue.path.map((part, index) => (typeof part === "number" ? `[${part}]` : `${index > 0 ? "." : ""}${String(part)}`)).join(""), values);
+      const field = issuePathToField(issuePath(issue.path), values);
       errors[field] ??= issue.message;
     }
     return { kind: "invalid", state: state(errors) };

@@ -4,6 +4,7 @@ import { recordAudit } from "#app/modules/accounts/audit.server.ts";
 import { ListingSchema, canonicalListing, saveListing, type ListingInput } from "#app/modules/directory/listing.server.ts";
 import { diffListings, type FieldChange } from "./diff.ts";
 import { currentListing } from "./snapshot.server.ts";
+import { issuePath } from "#app/validation.server.ts";
 
 // Four-eyes publishing. Every change is a revision (a complete snapshot, its
 // author, time and reason). What the public sees changes only when a second
@@ -27,10 +28,7 @@ export type SubmitResult =
   | { kind: "conflict"; latestNumber: number; latestAuthor: string; changes: FieldChange[] };
 
 function issuesOf(error: { issues: { path: PropertyKey[]; message: string }[] }) {
-  return error.issues.map((issue) => ({
-    path: issue.path.map((part, index) => (typeof part === "number" ? `[${part}]` : `${index > 0 ? "." : ""}${String(part)}`)).join(""),
-    message: issue.message,
-  }));
+  return error.issues.map((issue) => ({ path: issuePath(issue.path), message: issue.message }));
 }
 
 async function lockService(tx: Prisma.TransactionClient, serviceId: string) {

@@ -6,19 +6,18 @@ import { AUDIT_PAGE_SIZE, listAuditEvents } from "#app/modules/accounts/audit.se
 import { requirePermission } from "#app/modules/accounts/guards.server.ts";
 import { pageTitle } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
-import { parseSearchParams } from "#app/validation.server.ts";
+import { emptyAsUndefined, parseSearchParams } from "#app/validation.server.ts";
 
 export function meta({ matches }: Route.MetaArgs) {
   return [{ title: pageTitle(matches, "title.staff") }];
 }
 
-const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
 const AuditFilterSchema = z.object({
-  action: z.preprocess(emptyToUndefined, z.enum(AUDIT_ACTIONS).optional()),
-  actor: z.preprocess(emptyToUndefined, z.string().trim().max(320).optional()),
-  from: z.preprocess(emptyToUndefined, z.iso.date("Use a date such as 2026-11-28.").optional()),
-  to: z.preprocess(emptyToUndefined, z.iso.date("Use a date such as 2026-11-28.").optional()),
-  page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(10_000).default(1)),
+  action: z.preprocess(emptyAsUndefined, z.enum(AUDIT_ACTIONS).optional()),
+  actor: z.preprocess(emptyAsUndefined, z.string().trim().max(320).optional()),
+  from: z.preprocess(emptyAsUndefined, z.iso.date("Use a date such as 2026-11-28.").optional()),
+  to: z.preprocess(emptyAsUndefined, z.iso.date("Use a date such as 2026-11-28.").optional()),
+  page: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(10_000).default(1)),
 });
 
 export async function loader({ context, request }: Route.LoaderArgs) {

@@ -3,8 +3,7 @@ import { z } from "zod";
 import type { Route } from "./+types/reset-password-request";
 import { Field, FormMessage } from "#app/components/field.tsx";
 import { requestPasswordReset } from "#app/modules/accounts/invitations.server.ts";
-import { hitRateLimit } from "#app/modules/accounts/rate-limit.server.ts";
-import { hashClientAddress } from "#app/modules/accounts/encryption.server.ts";
+import { hitPublicFormLimit } from "#app/modules/accounts/rate-limit.server.ts";
 import { DEFAULT_LOCALE, pageTitle } from "#app/modules/i18n/translate.ts";
 import { translator } from "#app/modules/i18n/catalogues.server.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
@@ -18,13 +17,12 @@ export function meta({ matches }: Route.MetaArgs) {
 export const headers = actionHeaders;
 
 const ResetRequestSchema = z.object({ email: z.email("Enter a valid email address.").max(320) });
-const RESET_REQUESTS = { limit: 5, windowMs: 60 * 60_000 };
 
 export async function action({ request, context }: Route.ActionArgs) {
   const form = await parseForm(request, ResetRequestSchema);
   if (!form.ok) return data({ done: false, error: form.errors.email ?? null }, { status: 400 });
   const clientAddress = context.get(clientAddressContext);
-  const limit = await hitRateLimit("password-reset", hashClientAddress(clientAddress) ?? "unknown", RESET_REQUESTS);
+  const limit = await hitPublicFormLimit("password-reset", clientAddress);
   if (!limit.allowed) {
     const minutes = Math.ceil(limit.retryAfterSeconds / 60);
     return data(

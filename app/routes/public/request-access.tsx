@@ -3,8 +3,7 @@ import { z } from "zod";
 import type { Route } from "./+types/request-access";
 import { Field, FormMessage, Honeypot, TextAreaField } from "#app/components/field.tsx";
 import { submitAccessRequest } from "#app/modules/accounts/access-requests.server.ts";
-import { hashClientAddress } from "#app/modules/accounts/encryption.server.ts";
-import { hitRateLimit } from "#app/modules/accounts/rate-limit.server.ts";
+import { hitPublicFormLimit } from "#app/modules/accounts/rate-limit.server.ts";
 import { localeFromParam, pageTitle } from "#app/modules/i18n/translate.ts";
 import { translator } from "#app/modules/i18n/catalogues.server.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
@@ -25,7 +24,6 @@ const AccessRequestSchema = z.object({
   // Hidden from people; bots fill it in.
   website: z.string().max(0).optional(),
 });
-const ACCESS_REQUESTS = { limit: 5, windowMs: 60 * 60_000 };
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const t = translator(localeFromParam(params.lang));
@@ -37,7 +35,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   }
   const typed: Record<string, string> = { name: form.data.name, organizationName: form.data.organizationName, email: form.data.email, reason: form.data.reason };
   const clientAddress = context.get(clientAddressContext);
-  const limit = await hitRateLimit("access-request", hashClientAddress(clientAddress) ?? "unknown", ACCESS_REQUESTS);
+  const limit = await hitPublicFormLimit("access-request", clientAddress);
   if (!limit.allowed) {
     return data(
       { done: false, errors: { form: t("form.tooMany", { minutes: Math.ceil(limit.retryAfterSeconds / 60) }) } as FormErrors, values: typed },
