@@ -104,11 +104,7 @@ async function findPage(query: SearchQuery, match: TextMatch): Promise<{ ids: st
   const rows = await prisma.$queryRaw<{ id: string; total: bigint }[]>`
     SELECT s.id, count(*) OVER () AS total
     FROM service s
-    JOIN LATERAL (
-      SELECT min(CASE a.kind WHEN 'LOCALITY' THEN 0 WHEN 'SUBDIVISION' THEN 1 WHEN 'COUNTRY' THEN 2 ELSE 3 END) AS specificity
-      FROM service_area a
-      WHERE a.service_id = s.id AND ${coverageCondition(query)}
-    ) coverage ON coverage.specificity IS NOT NULL
+    ${coverageJoin(query)}
     WHERE s.status = 'PUBLISHED' AND ${filterConditions(query, match)}
     ORDER BY coverage.specificity, ${relevance(match)} DESC, s.last_verified_at DESC NULLS LAST, s.name, s.id
     LIMIT ${PAGE_SIZE} OFFSET ${(query.page - 1) * PAGE_SIZE}
@@ -150,6 +146,18 @@ export async function spokenLanguages(): Promise<string[]> {
     JOIN service s ON s.id = l.service_id AND s.status = 'PUBLISHED'
     ORDER BY 1`;
   return rows.map((row) => row.code);
+}
+
+/**
+ * Keeps services that cover the place, with how locally they cover it as
+ * coverage.specificity: 0 locality, 1 region, 2 country, 3 international.
+ */
+function coverageJoin(query: SearchQuery): Prisma.Sql {
+  return Prisma.sql`JOIN LATERAL (
+      SELECT min(CASE a.kind WHEN 'LOCALITY' THEN 0 WHEN 'SUBDIVISION' THEN 1 WHEN 'COUNTRY' THEN 2 ELSE 3 END) AS specificity
+      FROM service_area a
+      WHERE a.service_id = s.id AND ${coverageCondition(query)}
+    ) coverage ON coverage.specificity IS NOT NULL`;
 }
 
 /** A service area covers the place when it is international, national for the country, or in/around the region. */
@@ -231,10 +239,7 @@ export async function openHelplines(
   const rows = await prisma.$queryRaw<{ id: string }[]>`
     SELECT s.id
     FROM service s
-    JOIN LATERAL (
-      SELECT min(CASE a.kind WHEN 'LOCALITY' THEN 0 WHEN 'SUBDIVISION' THEN 1 WHEN 'COUNTRY' THEN 2 ELSE 3 END) AS specificity
-      FROM service_area a WHERE a.service_id = s.id AND ${coverageCondition(query)}
-    ) coverage ON coverage.specificity IS NOT NULL
+    ${coverageJoin(query)}
     WHERE s.status = 'PUBLISHED'
       AND ${termCondition(TAXONOMY.category, query.category)}
       AND EXISTS (SELECT 1 FROM contact_channel c WHERE c.service_id = s.id AND c.kind::text = ANY(${kinds}::text[]))

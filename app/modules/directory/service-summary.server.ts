@@ -75,7 +75,8 @@ export type ServiceDetail = ServiceSummary & {
   original: { language: string; shortDescription: string; description: string } | null;
 };
 
-const serviceInclude = {
+/** Everything a listing is made of: for its public page and for moderators' snapshots. */
+export const listingInclude = {
   organization: true,
   areas: true,
   schedules: { where: { contactChannelId: null } },
@@ -83,10 +84,10 @@ const serviceInclude = {
   languages: true,
   taxonomyTerms: { include: { term: { include: { taxonomy: true } } } },
   serviceAtLocations: { include: { location: true } },
-  translations: true,
+  translations: { orderBy: { locale: "asc" } },
 } satisfies Prisma.ServiceInclude;
 
-type ServiceRecord = Prisma.ServiceGetPayload<{ include: typeof serviceInclude }>;
+type ServiceRecord = Prisma.ServiceGetPayload<{ include: typeof listingInclude }>;
 
 const AREA_ORDER = { LOCALITY: 0, SUBDIVISION: 1, COUNTRY: 2, INTERNATIONAL: 3 } as const;
 const SUMMARY_CONTACTS = 3;
@@ -194,7 +195,7 @@ export async function loadSummaries(ids: string[], now: Date, locale = "en"): Pr
   if (ids.length === 0) return [];
   const records = await prisma.service.findMany({
     where: { id: { in: ids }, status: "PUBLISHED" },
-    include: serviceInclude,
+    include: listingInclude,
   });
   const byId = new Map(records.map((record) => [record.id, record]));
   return ids.flatMap((id) => {
@@ -207,6 +208,6 @@ export async function loadSummaries(ids: string[], now: Date, locale = "en"): Pr
 
 /** A published service's full page, or null: drafts and archived services do not exist for the public. */
 export async function getPublishedService(slug: string, now: Date, locale = "en"): Promise<ServiceDetail | null> {
-  const record = await prisma.service.findFirst({ where: { slug, status: "PUBLISHED" }, include: serviceInclude });
+  const record = await prisma.service.findFirst({ where: { slug, status: "PUBLISHED" }, include: listingInclude });
   return record ? toSummary(record, now, locale).detail : null;
 }

@@ -11,12 +11,20 @@ import { translatorFrom, type Locale, type Translate } from "./translate.ts";
 export type Messages = Record<MessageKey, string>;
 
 /** Every key in `locale` (English where a staff key has no translation), in simpler words when asked. */
+// Every page asks for one of a dozen combinations: each is built once.
+const built = new Map<string, Messages>();
+
 export function messagesFor(locale: Locale, options: { simple?: boolean; publicOnly?: boolean } = {}): Messages {
-  const catalogue = locale === "es" ? es : locale === "fr" ? fr : {};
-  const all: Messages = { ...en, ...catalogue, ...(options.simple ? simpler[locale] : {}) };
-  if (!options.publicOnly) return all;
-  // Public pages need only public wording: less to send to a phone.
-  return Object.fromEntries(Object.entries(all).filter(([key]) => isPublicKey(key))) as Messages;
+  const key = `${locale}:${options.simple ? 1 : 0}:${options.publicOnly ? 1 : 0}`;
+  let messages = built.get(key);
+  if (!messages) {
+    const catalogue = locale === "es" ? es : locale === "fr" ? fr : {};
+    const all: Messages = { ...en, ...catalogue, ...(options.simple ? simpler[locale] : {}) };
+    // Public pages need only public wording: less to send to a phone.
+    messages = options.publicOnly ? (Object.fromEntries(Object.entries(all).filter(([name]) => isPublicKey(name))) as Messages) : all;
+    built.set(key, messages);
+  }
+  return messages;
 }
 
 export function translator(locale: Locale, options: { simple?: boolean } = {}): Translate {

@@ -23,7 +23,7 @@ export function translatorFrom(messages: Partial<Record<MessageKey, string>>): T
 /** A page title in the page's language, for route `meta` functions (which also run in the browser). */
 export function pageTitle(matches: readonly ({ id: string; data?: unknown } | undefined)[], key: MessageKey): string {
   const root = matches.find((match) => match?.id === "root")?.data as { messages?: Partial<Record<MessageKey, string>> } | undefined;
-  return translatorFrom(root?.messages ?? {})(key) === key ? "Signpost" : translatorFrom(root?.messages ?? {})(key);
+  return root?.messages?.[key] ?? "Signpost";
 }
 
 

@@ -2,6 +2,7 @@ import { prisma } from "#app/db.server.ts";
 import { canonicalListing, type ListingInput } from "#app/modules/directory/listing.server.ts";
 import { formatMinutes, type WeeklyPeriod } from "#app/modules/directory/opening-hours.ts";
 import { TAXONOMY } from "#app/modules/directory/taxonomy.ts";
+import { listingInclude } from "#app/modules/directory/service-summary.server.ts";
 
 // A listing as it is now in the directory, in the same shape as a revision's
 // snapshot, so the two can be compared field by field.
@@ -25,16 +26,7 @@ export function periodsToBlocks(periods: WeeklyPeriod[]): OpeningHoursBlock[] {
 export async function currentListing(serviceId: string): Promise<ListingInput | null> {
   const service = await prisma.service.findUnique({
     where: { id: serviceId },
-    include: {
-      organization: true,
-      areas: true,
-      schedules: { where: { contactChannelId: null } },
-      contactChannels: { orderBy: { position: "asc" }, include: { schedules: true } },
-      languages: true,
-      taxonomyTerms: { include: { term: { include: { taxonomy: true } } } },
-      serviceAtLocations: { include: { location: true } },
-      translations: { orderBy: { locale: "asc" } },
-    },
+    include: listingInclude,
   });
   if (!service) return null;
   const terms = (taxonomy: string) =>

@@ -24,8 +24,18 @@ export function isSubdivisionOf(subdivision: string, country: string): boolean {
   return subdivisionsByCode.has(subdivision) && subdivision.startsWith(`${country}-`);
 }
 
+// Building Intl formatters is costly and the lists never change while the app runs:
+// one formatter and one sorted country list per locale.
+const regionNames = new Map<string, Intl.DisplayNames>();
+const countryLists = new Map<string, Place[]>();
+
 export function countryName(code: string, locale: string): string {
-  return new Intl.DisplayNames([locale], { type: "region", fallback: "code" }).of(code) ?? code;
+  let names = regionNames.get(locale);
+  if (!names) {
+    names = new Intl.DisplayNames([locale], { type: "region", fallback: "code" });
+    regionNames.set(locale, names);
+  }
+  return names.of(code) ?? code;
 }
 
 export function subdivisionName(code: string): string {
@@ -33,10 +43,15 @@ export function subdivisionName(code: string): string {
 }
 
 export function listCountries(locale: string): Place[] {
-  const collator = new Intl.Collator(locale);
-  return iso31661
-    .map((country) => ({ code: country.alpha2, name: countryName(country.alpha2, locale) }))
-    .sort((a, b) => collator.compare(a.name, b.name));
+  let countries = countryLists.get(locale);
+  if (!countries) {
+    const collator = new Intl.Collator(locale);
+    countries = iso31661
+      .map((country) => ({ code: country.alpha2, name: countryName(country.alpha2, locale) }))
+      .sort((a, b) => collator.compare(a.name, b.name));
+    countryLists.set(locale, countries);
+  }
+  return countries;
 }
 
 export function listSubdivisions(country: string, locale: string): Place[] {
