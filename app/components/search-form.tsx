@@ -1,5 +1,6 @@
 import { Form } from "react-router";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
+import { localizePath } from "#app/modules/i18n/translate.ts";
 import type { MessageKey } from "#app/modules/i18n/messages.en.ts";
 import { AUDIENCE_CODES, CATEGORY_CODES } from "#app/modules/directory/taxonomy.ts";
 
@@ -30,10 +31,10 @@ export function SearchForm({
   /** After a search, the form folds away (a native <details>, no script) so results come first on a phone. */
   collapsed?: boolean;
 }) {
-  const { t, localize, locale, simple } = useTranslation();
+  const { t, locale, simple } = useTranslation();
   const languageNames = new Intl.DisplayNames([locale], { type: "language", fallback: "code" });
   const form = (
-    <Form method="get" action={localize("/search").split("?")[0]} className="search-form" role="search">
+    <Form method="get" action={localizePath("/search", locale)} className="search-form" role="search">
       {simple ? <input type="hidden" name="simple" value="1" /> : null}
       <div className="field">
         <label htmlFor="country">{t("search.country")}</label>
