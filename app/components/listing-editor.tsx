@@ -2,11 +2,11 @@ import { createContext, useContext } from "react";
 import { Form } from "react-router";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import type { MessageKey } from "#app/modules/i18n/messages.en.ts";
-import { AUDIENCE_CODES, CATEGORY_CODES } from "#app/modules/directory/taxonomy.ts";
+import { ACCESS_CODES, AUDIENCE_CODES, CATEGORY_CODES } from "#app/modules/directory/taxonomy.ts";
 
 export type EditorState = {
   values: Record<string, string>;
-  lists: { category: string[]; audience: string[] };
+  lists: { category: string[]; audience: string[]; access: string[] };
   errors: Record<string, string>;
   rows: { areas: number; contactChannels: number; locations: number };
   baseNumber: number;
@@ -151,6 +151,17 @@ export function ListingEditor({ state, action }: { state: EditorState; action: s
             <label key={code} className="choice">
               <input type="checkbox" name="audience" value={code} defaultChecked={state.lists.audience.includes(code)} />
               <span>{t(`audience.${code}` as MessageKey)}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset className="field">
+        <legend>{t("editor.accessFeatures")}</legend>
+        <div className="choices">
+          {ACCESS_CODES.map((code) => (
+            <label key={code} className="choice">
+              <input type="checkbox" name="access" value={code} defaultChecked={state.lists.access.includes(code)} />
+              <span>{t(`feature.${code}` as MessageKey)}</span>
             </label>
           ))}
         </div>

@@ -1,3 +1,4 @@
+import { useEffect, useState } from "react";
 import { Form } from "react-router";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { localizePath } from "#app/modules/i18n/translate.ts";
@@ -13,7 +14,13 @@ export type SearchFormValues = {
   audience?: string;
   lang?: string;
   q?: string;
+  near?: string;
+  lat?: number;
+  lng?: number;
+  radius?: number;
 };
+
+const RADIUS_CHOICES_KM = [5, 10, 25, 50, 100, 250];
 
 /** A plain GET form: it works without JavaScript and every search has a shareable address. */
 export function SearchForm({
@@ -22,6 +29,7 @@ export function SearchForm({
   languages = [],
   values,
   collapsed = false,
+  keep = [],
 }: {
   countries: Place[];
   regions: Place[];
@@ -30,12 +38,17 @@ export function SearchForm({
   values: SearchFormValues;
   /** After a search, the form folds away (a native <details>, no script) so results come first on a phone. */
   collapsed?: boolean;
+  /** Filters chosen beside the results, kept when the search changes. */
+  keep?: [string, string][];
 }) {
   const { t, locale, simple } = useTranslation();
   const languageNames = new Intl.DisplayNames([locale], { type: "language", fallback: "code" });
   const form = (
     <Form method="get" action={localizePath("/search", locale)} className="search-form" role="search">
       {simple ? <input type="hidden" name="simple" value="1" /> : null}
+      {keep.map(([name, value]) => (
+        <input key={`${name}=${value}`} type="hidden" name={name} value={value} />
+      ))}
       <div className="field">
         <label htmlFor="country">{t("search.country")}</label>
         <select id="country" name="country" defaultValue={values.country ?? ""} autoComplete="country">
@@ -64,6 +77,32 @@ export function SearchForm({
             {t("search.regionHint")}
           </p>
         )}
+      </div>
+
+      <div className="field">
+        <label htmlFor="near">{t("filter.near")}</label>
+        <input id="near" name="near" type="text" defaultValue={values.near ?? ""} maxLength={100} aria-describedby="near-hint" autoComplete="off" />
+        <p className="hint" id="near-hint">
+          {t("filter.nearHint")}
+        </p>
+        {values.lat !== undefined && values.lng !== undefined ? (
+          <>
+            <input type="hidden" name="lat" value={values.lat} />
+            <input type="hidden" name="lng" value={values.lng} />
+          </>
+        ) : null}
+        <UseMyLocation />
+      </div>
+
+      <div className="field">
+        <label htmlFor="radius">{t("filter.radius")}</label>
+        <select id="radius" name="radius" defaultValue={String(values.radius ?? 25)}>
+          {RADIUS_CHOICES_KM.map((km) => (
+            <option key={km} value={km}>
+              {t("filter.radiusKm", { km })}
+            </option>
+          ))}
+        </select>
       </div>
 
       <fieldset className="field">
@@ -123,5 +162,53 @@ export function SearchForm({
       <summary>{t("search.change")}</summary>
       {form}
     </details>
+  );
+}
+
+/**
+ * Offered only when the browser can locate (so never without JavaScript). The
+ * coordinates, rounded to about 1 km, travel in this one request's address and
+ * are never stored or logged.
+ */
+function UseMyLocation() {
+  const { t } = useTranslation();
+  const [available, setAvailable] = useState(false);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => setAvailable("geolocation" in navigator), []);
+  if (!available) return null;
+  return (
+    <p>
+      <button
+        type="button"
+        className="button"
+        onClick={(event) => {
+          const form = event.currentTarget.form;
+          if (!form) return;
+          navigator.geolocation.getCurrentPosition(
+            (position) => {
+              const set = (name: string, value: string) => {
+                let input = form.elements.namedItem(name) as HTMLInputElement | null;
+                if (!input) {
+                  input = Object.assign(document.createElement("input"), { type: "hidden", name });
+                  form.append(input);
+                }
+                input.value = value;
+              };
+              set("lat", position.coords.latitude.toFixed(2));
+              set("lng", position.coords.longitude.toFixed(2));
+              set("near", "");
+              form.requestSubmit();
+            },
+            () => setFailed(true),
+            { timeout: 10_000, maximumAge: 600_000 },
+          );
+        }}
+      >
+        {t("filter.useLocation")}
+      </button>{" "}
+      <span className="hint" role={failed ? "alert" : undefined}>
+        {failed ? t("filter.locationFailed") : t("filter.locationHint")}
+      </span>
+    </p>
   );
 }

@@ -6,8 +6,9 @@ import { AreaLabel } from "./area-label.tsx";
 import { ContactActions } from "./contact-actions.tsx";
 import { OpenBadge } from "./open-badge.tsx";
 
-export function ServiceCard({ service }: { service: ServiceSummary }) {
-  const { t, localize } = useTranslation();
+/** `distanceKm`: from the place searched, when the search had one. */
+export function ServiceCard({ service, distanceKm = null }: { service: ServiceSummary; distanceKm?: number | null }) {
+  const { t, localize, locale } = useTranslation();
   return (
     <article className="service-card" aria-labelledby={`service-${service.slug}`}>
       <h3 id={`service-${service.slug}`}>
@@ -24,6 +25,11 @@ export function ServiceCard({ service }: { service: ServiceSummary }) {
         <OpenBadge state={service.openState} alwaysOpen={service.alwaysOpen} />
         <span>{t(`cost.${service.cost}`)}</span>
         {service.areas[0] ? <AreaLabel area={service.areas[0]} /> : null}
+        {distanceKm !== null ? (
+          <span className="distance">
+            {t("search.distance", { km: new Intl.NumberFormat(locale, { maximumFractionDigits: distanceKm < 10 ? 1 : 0 }).format(distanceKm) })}
+          </span>
+        ) : null}
       </p>
       <ContactActions contacts={service.contacts} />
     </article>

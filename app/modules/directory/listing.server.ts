@@ -4,7 +4,7 @@ import type { Prisma } from "#app/generated/prisma/client.ts";
 import { isCountryCode, isSubdivisionOf } from "#app/modules/regions/regions.server.ts";
 import { parseClockTime } from "./opening-hours.ts";
 import { isWebUrl } from "./contact-links.ts";
-import { AUDIENCE_CODES, CATEGORY_CODES, TAXONOMY } from "./taxonomy.ts";
+import { ACCESS_CODES, AUDIENCE_CODES, CATEGORY_CODES, TAXONOMY } from "./taxonomy.ts";
 
 // A complete listing (organization, service and everything hanging off it) in
 // one validated shape. The seed, the tests' factories and, later, imports and
@@ -119,6 +119,7 @@ export const ListingSchema = z
     cost: z.enum(["FREE", "LOW_COST", "PAID"]).default("FREE"),
     costNote: z.string().trim().max(500).optional(),
     accessibility: z.string().trim().max(1000).optional(),
+    accessFeatures: z.array(z.enum(ACCESS_CODES)).default([]).transform((codes) => [...new Set(codes)]),
     status: z.enum(["DRAFT", "IN_REVIEW", "PUBLISHED", "ARCHIVED"]).default("DRAFT"),
     website: httpsUrl.optional(),
     sourceUrl: httpsUrl,
@@ -219,6 +220,7 @@ export async function saveListing(
       cost: listing.cost,
       costNote: listing.costNote ?? null,
       accessibility: listing.accessibility ?? null,
+      accessFeatures: listing.accessFeatures,
       status: listing.status,
       website: listing.website ?? null,
       sourceUrl: listing.sourceUrl,

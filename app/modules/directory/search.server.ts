@@ -4,13 +4,35 @@ import { Prisma } from "#app/generated/prisma/client.ts";
 import { isCountryCode, isSubdivisionOf, relatedSubdivisions } from "#app/modules/regions/regions.server.ts";
 import { loadSummaries, type ServiceSummary } from "./service-summary.server.ts";
 import { emptyAsUndefined } from "#app/validation.server.ts";
-import { AUDIENCE_CODES, CATEGORY_CODES, TAXONOMY } from "./taxonomy.ts";
+import { ACCESS_CODES, AUDIENCE_CODES, CATEGORY_CODES, CONTACT_CODES, TAXONOMY } from "./taxonomy.ts";
 
 export const PAGE_SIZE = 10;
 export const MAX_PAGE = 500;
+/** Counting stops here: the pager never offers a page past MAX_PAGE anyway. */
+export const MAX_COUNTED = PAGE_SIZE * MAX_PAGE;
+export const DEFAULT_RADIUS_KM = 25;
+export const MAX_RADIUS_KM = 500;
 
+const flag = (name: string) =>
+  z.preprocess(
+    emptyAsUndefined,
+    z
+      .literal("1", { error: `${name} is either 1 or left out.` })
+      .optional()
+      .transform((value) => value === "1"),
+  );
 
-/** GET /search parameters. Repeatable: category. */
+const coordinate = (name: string, limit: number) =>
+  z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: `The ${name} must be a number.` })
+      .min(-limit, `The ${name} must be between -${limit} and ${limit}.`)
+      .max(limit, `The ${name} must be between -${limit} and ${limit}.`)
+      .optional(),
+  );
+
+/** GET /search parameters. Repeatable: category, contact, access. */
 export const SearchQuerySchema = z
   .object({
     country: z.preprocess(
@@ -48,6 +70,33 @@ export const SearchQuerySchema = z
       emptyAsUndefined,
       z.string().trim().max(200, "Use fewer words: at most 200 characters.").optional(),
     ),
+    near: z.preprocess(
+      emptyAsUndefined,
+      z.string().trim().max(100, "Type a town or a postal code of at most 100 characters.").optional(),
+    ),
+    lat: coordinate("latitude", 90),
+    lng: coordinate("longitude", 180),
+    radius: z.preprocess(
+      emptyAsUndefined,
+      z.coerce
+        .number({ error: "The distance must be a number of kilometres." })
+        .positive("The distance must be more than 0 km.")
+        .max(MAX_RADIUS_KM, `The distance must be ${MAX_RADIUS_KM} km or less.`)
+        .optional(),
+    ),
+    open: z.preprocess(emptyAsUndefined, z.literal("now", { error: "open is either now or left out." }).optional()),
+    always: flag("always"),
+    contact: z
+      .array(z.enum(CONTACT_CODES, { error: "Choose a way to get in touch from the list." }))
+      .max(CONTACT_CODES.length)
+      .default([]),
+    free: flag("free"),
+    anonymous: flag("anonymous"),
+    no_parent: flag("no_parent"),
+    access: z
+      .array(z.enum(ACCESS_CODES, { error: "Choose an access need from the list." }))
+      .max(ACCESS_CODES.length)
+      .default([]),
     page: z.preprocess(
       emptyAsUndefined,
       z.coerce
@@ -59,6 +108,9 @@ export const SearchQuerySchema = z
     ),
   })
   .superRefine((query, context) => {
+    if ((query.lat === undefined) !== (query.lng === undefined)) {
+      context.addIssue({ code: "custom", path: ["lat"], message: "Give both a latitude and a longitude, or neither." });
+    }
     if (!query.region) return;
     if (!query.country) {
       context.addIssue({ code: "custom", path: ["region"], message: "Choose a country before a region." });
@@ -72,109 +124,305 @@ export const SearchQuerySchema = z
   });
 
 export type SearchQuery = z.output<typeof SearchQuerySchema>;
-export const REPEATABLE_SEARCH_PARAMS = ["category"] as const;
+export const REPEATABLE_SEARCH_PARAMS = ["category", "contact", "access"] as const;
 
-export type SearchResult = {
-  services: ServiceSummary[];
-  total: number;
-  page: number;
-  pageCount: number;
+/** The filters that show a count next to each value. */
+export type FacetCounts = {
+  category: Partial<Record<string, number>>;
+  audience: Partial<Record<string, number>>;
+  lang: Partial<Record<string, number>>;
+  contact: Partial<Record<string, number>>;
+  access: Partial<Record<string, number>>;
+  open: number;
+  always: number;
+  free: number;
+  anonymous: number;
+  no_parent: number;
 };
 
+export type SearchResultService = ServiceSummary & { distanceKm: number | null };
+
+export type SearchResult = {
+  services: SearchResultService[];
+  /** Matches, counted up to MAX_COUNTED. */
+  total: number;
+  /** More matched than were counted. */
+  totalIsCapped: boolean;
+  page: number;
+  pageCount: number;
+  facets: FacetCounts;
+  /** The point distances are measured from, when the search has one. */
+  origin: Origin | null;
+  /** `near` named a place we hold no location for. */
+  unknownPlace: string | null;
+};
+
+type Origin = { latitude: number; longitude: number; radiusKm: number; label: string | null };
+type TextMatch = { text: string; mode: "words" | "similar" } | null;
+
+/** Everything a query needs once the place is resolved. */
+type Plan = { query: SearchQuery; origin: Origin | null; match: TextMatch; now: Date };
+
 /**
- * Published services that cover the place searched, filtered and ranked:
- * the most local coverage first (locality, then region, then country, then
- * international), then text relevance, then the most recently verified, then
- * name and id so that the order never changes between two identical requests.
+ * Published services that match, ranked (see docs/search.md), one page of them,
+ * how many matched, and the count for every filter value.
  *
  * Words are matched exactly (full-text, accents folded) first; only when that
  * finds nothing are names matched by similarity, so a typo ("chilldline")
  * still finds the service without loose matches crowding exact ones.
  */
 export async function searchServices(query: SearchQuery, now = new Date()): Promise<SearchResult> {
-  const exact = await findPage(query, query.q ? { text: query.q, mode: "words" } : null);
-  const result = exact.total === 0 && query.q ? await findPage(query, { text: query.q, mode: "similar" }) : exact;
-  const services = await loadSummaries(result.ids, now);
-  return { services, total: result.total, page: query.page, pageCount: Math.max(1, Math.ceil(result.total / PAGE_SIZE)) };
+  const origin = await originOf(query);
+  if (origin === "unknown") return emptyResult(query);
+  let plan: Plan = { query, origin, match: query.q ? { text: query.q, mode: "words" } : null, now };
+  let page = await findPage(plan);
+  if (page.total === 0 && query.q) {
+    plan = { ...plan, match: { text: query.q, mode: "similar" } };
+    page = await findPage(plan);
+  }
+  const [summaries, facets] = await Promise.all([loadSummaries(page.rows.map((row) => row.id), now), countFacets(plan)]);
+  const distances = new Map(page.rows.map((row) => [row.id, row.distanceKm]));
+  return {
+    services: summaries.map((service) => ({ ...service, distanceKm: distances.get(service.id) ?? null })),
+    total: page.total,
+    totalIsCapped: page.total > MAX_COUNTED,
+    page: query.page,
+    pageCount: Math.min(MAX_PAGE, Math.max(1, Math.ceil(page.total / PAGE_SIZE))),
+    facets,
+    origin,
+    unknownPlace: null,
+  };
+
+  function emptyResult(query: SearchQuery): SearchResult {
+    return {
+      services: [],
+      total: 0,
+      totalIsCapped: false,
+      page: query.page,
+      pageCount: 1,
+      facets: { category: {}, audience: {}, lang: {}, contact: {}, access: {}, open: 0, always: 0, free: 0, anonymous: 0, no_parent: 0 },
+      origin: null,
+      unknownPlace: query.near ?? null,
+    };
+  }
 }
 
-type TextMatch = { text: string; mode: "words" | "similar" } | null;
+/**
+ * The point a search measures from: the coordinates given, or the place typed
+ * in `near`, found among the locations we hold (a town or a postal code; no
+ * outside geocoder, so nothing typed leaves the server).
+ */
+async function originOf(query: SearchQuery): Promise<Origin | null | "unknown"> {
+  const radiusKm = query.radius ?? DEFAULT_RADIUS_KM;
+  // A place typed in wins over coordinates left from an earlier search.
+  if (query.near) {
+    const place = await findPlace(query.near, query.country);
+    return place ? { ...place, radiusKm, label: query.near } : "unknown";
+  }
+  if (query.lat !== undefined && query.lng !== undefined) {
+    return { latitude: query.lat, longitude: query.lng, radiusKm, label: null };
+  }
+  return null;
+}
 
-async function findPage(query: SearchQuery, match: TextMatch): Promise<{ ids: string[]; total: number }> {
-  const rows = await prisma.$queryRaw<{ id: string; total: bigint }[]>`
-    SELECT s.id, count(*) OVER () AS total
-    FROM service s
-    ${coverageJoin(query)}
-    WHERE s.status = 'PUBLISHED' AND ${filterConditions(query, match)}
-    ORDER BY coverage.specificity, ${relevance(match)} DESC, s.last_verified_at DESC NULLS LAST, s.name, s.id
+export async function findPlace(text: string, country?: string): Promise<{ latitude: number; longitude: number } | null> {
+  const postalCode = text.replace(/[^0-9A-Za-z]/g, "").toUpperCase();
+  const [row] = await prisma.$queryRaw<{ latitude: number | null; longitude: number | null }[]>`
+    SELECT avg(l.latitude) AS latitude, avg(l.longitude) AS longitude
+    FROM location l
+    WHERE l.earth_point IS NOT NULL
+      AND ${country ? Prisma.sql`l.country = ${country}` : Prisma.sql`TRUE`}
+      AND (l.locality_key = lower(signpost_unaccent(${text}))
+        ${postalCode.length >= 3 ? Prisma.sql`OR l.postal_code_key LIKE ${`${postalCode}%`}` : Prisma.empty})`;
+  return row?.latitude != null && row.longitude != null ? { latitude: row.latitude, longitude: row.longitude } : null;
+}
+
+type PageRow = { id: string; distanceKm: number | null };
+
+async function findPage(plan: Plan): Promise<{ rows: PageRow[]; total: number }> {
+  const { query } = plan;
+  const rows = await prisma.$queryRaw<{ id: string; distance_km: number | null }[]>`
+    ${nearbyCte(plan.origin)}
+    SELECT s.id, ${plan.origin ? Prisma.sql`n.distance_km` : Prisma.sql`NULL::float8`} AS distance_km
+    ${fromMatches(plan)}
+    WHERE ${allConditions(plan)}
+    ORDER BY ${orderBy(plan)}
     LIMIT ${PAGE_SIZE} OFFSET ${(query.page - 1) * PAGE_SIZE}
   `;
-  const total = rows.length > 0 ? Number(rows[0]!.total) : await countMatches(query, match);
-  return { ids: rows.map((row) => row.id), total };
+  const onlyPage = query.page === 1 && rows.length < PAGE_SIZE;
+  const total = onlyPage ? rows.length : await countMatches(plan);
+  return { rows: rows.map((row) => ({ id: row.id, distanceKm: row.distance_km })), total };
 }
 
-// A page past the end returns no rows, and so no window count: count apart.
-async function countMatches(query: SearchQuery, match: TextMatch): Promise<number> {
-  if (query.page === 1) return 0;
+/** Counts up to MAX_COUNTED + 1, so a broad search stops counting early. */
+async function countMatches(plan: Plan): Promise<number> {
   const [row] = await prisma.$queryRaw<{ total: bigint }[]>`
-    SELECT count(*) AS total FROM service s
-    WHERE s.status = 'PUBLISHED'
-      AND EXISTS (SELECT 1 FROM service_area a WHERE a.service_id = s.id AND ${coverageCondition(query)})
-      AND ${filterConditions(query, match)}
-  `;
+    ${nearbyCte(plan.origin)}
+    SELECT count(*) AS total FROM (
+      SELECT 1 ${fromMatches(plan)} WHERE ${allConditions(plan)} LIMIT ${MAX_COUNTED + 1}
+    ) AS matches`;
   return Number(row?.total ?? 0);
 }
 
-/** Everything but the place: kinds of help, audience, language spoken, words. */
-function filterConditions(query: SearchQuery, match: TextMatch): Prisma.Sql {
-  return Prisma.sql`${termCondition(TAXONOMY.category, query.category)}
-    AND ${termCondition(TAXONOMY.audience, query.audience ? [query.audience] : [])}
-    AND ${languageCondition(query.lang)}
-    AND ${textCondition(match)}`;
+/** Services with a location within the radius, and the distance to the nearest one. */
+function nearbyCte(origin: Origin | null): Prisma.Sql {
+  if (!origin) return Prisma.empty;
+  const center = Prisma.sql`ll_to_earth(${origin.latitude}::float8, ${origin.longitude}::float8)`;
+  const metres = origin.radiusKm * 1000;
+  return Prisma.sql`WITH nearby AS (
+    SELECT sl.service_id, min(earth_distance(${center}, l.earth_point)) / 1000 AS distance_km
+    FROM location l JOIN service_at_location sl ON sl.location_id = l.id
+    WHERE earth_box(${center}, ${metres}::float8) @> l.earth_point
+      AND earth_distance(${center}, l.earth_point) <= ${metres}::float8
+    GROUP BY sl.service_id
+  )`;
 }
 
-// "pt" also finds services that speak "pt-BR".
-function languageCondition(lang: string | undefined): Prisma.Sql {
-  if (!lang) return Prisma.sql`TRUE`;
-  return Prisma.sql`EXISTS (SELECT 1 FROM service_language l WHERE l.service_id = s.id AND (l.code = ${lang} OR l.code LIKE ${`${lang}-%`}))`;
+function fromMatches(plan: Plan): Prisma.Sql {
+  return plan.origin ? Prisma.sql`FROM nearby n JOIN service s ON s.id = n.service_id` : Prisma.sql`FROM service s`;
+}
+
+type Filter = keyof FacetCounts;
+
+/** Each filter's condition on the service row `s`; TRUE when the filter is not set. */
+function filterConditions(plan: Plan): Record<Filter, Prisma.Sql> {
+  const { query } = plan;
+  const when = (isSet: boolean, condition: Prisma.Sql) => (isSet ? condition : Prisma.sql`TRUE`);
+  return {
+    category: when(query.category.length > 0, Prisma.sql`s.category_codes && ${[...query.category]}::text[]`),
+    audience: when(!!query.audience, Prisma.sql`s.audience_codes @> ARRAY[${query.audience ?? ""}]::text[]`),
+    lang: when(!!query.lang, Prisma.sql`s.language_codes @> ARRAY[${query.lang ?? ""}]::text[]`),
+    // Any of the chosen ways to get in touch; all of the chosen access needs.
+    contact: when(query.contact.length > 0, Prisma.sql`s.contact_kinds && ${[...query.contact]}::text[]`),
+    access: when(query.access.length > 0, Prisma.sql`s.access_features @> ${[...query.access]}::text[]`),
+    open: when(query.open === "now", openNow(plan.now)),
+    always: when(query.always, ALWAYS_OPEN),
+    free: when(query.free, Prisma.sql`s.cost = 'FREE'`),
+    anonymous: when(query.anonymous, Prisma.sql`s.anonymous_contact = 'YES'`),
+    no_parent: when(query.no_parent, Prisma.sql`s.child_can_use_without_parent = 'YES'`),
+  };
+}
+
+const ALWAYS_OPEN = Prisma.sql`s.open_hours @> int4range(0, 10080)`;
+
+/** Open at `now` by the clock of the service's own time zone. */
+function openNow(now: Date): Prisma.Sql {
+  return Prisma.sql`s.open_hours @> signpost_week_minute(${now}::timestamptz, s.timezone)`;
+}
+
+/** Published, in the place, matching the words: what every filter and count starts from. */
+function baseConditions(plan: Plan): Prisma.Sql {
+  return Prisma.sql`s.status = 'PUBLISHED' AND ${plan.origin ? Prisma.sql`TRUE` : placeCondition(plan.query)} AND ${textCondition(plan.match)}`;
+}
+
+function allConditions(plan: Plan): Prisma.Sql {
+  return Prisma.join([baseConditions(plan), ...Object.values(filterConditions(plan))], " AND ");
+}
+
+/**
+ * Where a service works is kept as keys on its row (area_keys, see the
+ * search_at_scale migration): INT for international, C:GB for all of a
+ * country, SC:GB / SS:GB-ENG for a region of it, LC:GB / LS:GB-ENG for a town.
+ * A country search matches every key in the country; a region search matches
+ * the region, the regions it lies in and the regions inside it.
+ */
+function placeCondition(query: SearchQuery): Prisma.Sql {
+  if (!query.country) return Prisma.sql`s.area_keys <> '{}'`;
+  return Prisma.sql`s.area_keys && ${placeKeys(query)}::text[]`;
+}
+
+function placeKeys(query: SearchQuery): string[] {
+  if (!query.country) return [];
+  if (!query.region) return ["INT", `C:${query.country}`, `SC:${query.country}`, `LC:${query.country}`];
+  const regions = relatedSubdivisions(query.region);
+  return ["INT", `C:${query.country}`, ...regions.map((code) => `SS:${code}`), ...regions.map((code) => `LS:${code}`)];
+}
+
+/** How locally a service covers the place searched: 0 town, 1 region, 2 country, 3 international. */
+function specificity(query: SearchQuery): Prisma.Sql {
+  if (!query.country) {
+    return Prisma.sql`CASE WHEN s.area_keys @> '{K:LOCALITY}' THEN 0 WHEN s.area_keys @> '{K:SUBDIVISION}' THEN 1
+      WHEN s.area_keys @> '{K:COUNTRY}' THEN 2 ELSE 3 END`;
+  }
+  if (!query.region) {
+    return Prisma.sql`CASE WHEN s.area_keys @> ARRAY[${`LC:${query.country}`}] THEN 0
+      WHEN s.area_keys @> ARRAY[${`SC:${query.country}`}] THEN 1
+      WHEN s.area_keys @> ARRAY[${`C:${query.country}`}] THEN 2 ELSE 3 END`;
+  }
+  const regions = relatedSubdivisions(query.region);
+  return Prisma.sql`CASE WHEN s.area_keys && ${regions.map((code) => `LS:${code}`)}::text[] THEN 0
+    WHEN s.area_keys && ${regions.map((code) => `SS:${code}`)}::text[] THEN 1
+    WHEN s.area_keys @> ARRAY[${`C:${query.country}`}] THEN 2 ELSE 3 END`;
+}
+
+/**
+ * Place specificity (unless measuring from a point), relevance in steps of
+ * 0.1 so that near-equal matches tie, distance, most recently verified, then
+ * name and id: the same request always gives the same order.
+ */
+function orderBy(plan: Plan): Prisma.Sql {
+  return Prisma.join(
+    [
+      ...(plan.origin ? [] : [specificity(plan.query)]),
+      Prisma.sql`round(${relevance(plan.match)}::numeric, 1) DESC`,
+      ...(plan.origin ? [Prisma.sql`n.distance_km`] : []),
+      Prisma.sql`s.last_verified_at DESC NULLS LAST`,
+      Prisma.sql`s.name`,
+      Prisma.sql`s.id`,
+    ],
+    ", ",
+  );
+}
+
+/**
+ * For each filter value, how many services would match with it: other
+ * filters applied, this filter's own choice left out for the either-or
+ * filters (kind of help, audience, language, contact), kept for the others.
+ */
+async function countFacets(plan: Plan): Promise<FacetCounts> {
+  const filters = filterConditions(plan);
+  const others = (...skip: Filter[]) =>
+    Prisma.join(
+      (Object.keys(filters) as Filter[]).filter((name) => !skip.includes(name)).map((name) => filters[name]),
+      " AND ",
+    );
+  const listFacet = (name: Filter, column: string, ownChoiceKept: boolean) =>
+    Prisma.sql`SELECT ${name} AS facet, value, count(*) AS count
+      FROM matches s, unnest(s.${Prisma.raw(column)}) AS value
+      WHERE ${ownChoiceKept ? others() : others(name)} GROUP BY value`;
+  const flagFacet = (name: Filter, condition: Prisma.Sql) =>
+    Prisma.sql`SELECT ${name} AS facet, NULL AS value, count(*) AS count FROM matches s WHERE ${condition} AND ${others()}`;
+  const rows = await prisma.$queryRaw<{ facet: Filter; value: string | null; count: bigint }[]>`
+    ${plan.origin ? Prisma.sql`${nearbyCte(plan.origin)},` : Prisma.sql`WITH`} matches AS MATERIALIZED (
+      SELECT s.category_codes, s.audience_codes, s.language_codes, s.contact_kinds, s.access_features,
+        s.open_hours, s.timezone, s.cost, s.anonymous_contact, s.child_can_use_without_parent
+      ${fromMatches(plan)} WHERE ${baseConditions(plan)}
+    )
+    ${listFacet("category", "category_codes", false)}
+    UNION ALL ${listFacet("audience", "audience_codes", false)}
+    UNION ALL ${listFacet("lang", "language_codes", false)}
+    UNION ALL ${listFacet("contact", "contact_kinds", false)}
+    UNION ALL ${listFacet("access", "access_features", true)}
+    UNION ALL ${flagFacet("open", openNow(plan.now))}
+    UNION ALL ${flagFacet("always", ALWAYS_OPEN)}
+    UNION ALL ${flagFacet("free", Prisma.sql`s.cost = 'FREE'`)}
+    UNION ALL ${flagFacet("anonymous", Prisma.sql`s.anonymous_contact = 'YES'`)}
+    UNION ALL ${flagFacet("no_parent", Prisma.sql`s.child_can_use_without_parent = 'YES'`)}`;
+  const facets: FacetCounts = { category: {}, audience: {}, lang: {}, contact: {}, access: {}, open: 0, always: 0, free: 0, anonymous: 0, no_parent: 0 };
+  for (const row of rows) {
+    const count = Number(row.count);
+    const facet = facets[row.facet];
+    if (typeof facet === "number") (facets[row.facet] as number) = count;
+    else if (row.value !== null) facet[row.value] = count;
+  }
+  return facets;
 }
 
 /** The languages published services speak, for the search form. */
 export async function spokenLanguages(): Promise<string[]> {
   const rows = await prisma.$queryRaw<{ code: string }[]>`
-    SELECT DISTINCT split_part(l.code, '-', 1) AS code FROM service_language l
-    JOIN service s ON s.id = l.service_id AND s.status = 'PUBLISHED'
-    ORDER BY 1`;
+    SELECT DISTINCT unnest(s.language_codes) AS code FROM service s WHERE s.status = 'PUBLISHED' ORDER BY 1`;
   return rows.map((row) => row.code);
-}
-
-/**
- * Keeps services that cover the place, with how locally they cover it as
- * coverage.specificity: 0 locality, 1 region, 2 country, 3 international.
- */
-function coverageJoin(query: SearchQuery): Prisma.Sql {
-  return Prisma.sql`JOIN LATERAL (
-      SELECT min(CASE a.kind WHEN 'LOCALITY' THEN 0 WHEN 'SUBDIVISION' THEN 1 WHEN 'COUNTRY' THEN 2 ELSE 3 END) AS specificity
-      FROM service_area a
-      WHERE a.service_id = s.id AND ${coverageCondition(query)}
-    ) coverage ON coverage.specificity IS NOT NULL`;
-}
-
-/** A service area covers the place when it is international, national for the country, or in/around the region. */
-function coverageCondition(query: SearchQuery): Prisma.Sql {
-  if (!query.country) return Prisma.sql`TRUE`;
-  if (!query.region) return Prisma.sql`(a.kind = 'INTERNATIONAL' OR a.country = ${query.country})`;
-  return Prisma.sql`(a.kind = 'INTERNATIONAL' OR (a.country = ${query.country} AND (
-    a.kind = 'COUNTRY' OR a.subdivision = ANY(${relatedSubdivisions(query.region)}::text[]))))`;
-}
-
-function termCondition(taxonomy: string, codes: readonly string[]): Prisma.Sql {
-  if (codes.length === 0) return Prisma.sql`TRUE`;
-  return Prisma.sql`EXISTS (
-    SELECT 1 FROM service_taxonomy_term st
-    JOIN taxonomy_term t ON t.id = st.term_id
-    JOIN taxonomy x ON x.id = t.taxonomy_id
-    WHERE st.service_id = s.id AND x.code = ${taxonomy} AND t.code = ANY(${[...codes]}::text[]))`;
 }
 
 function textCondition(match: TextMatch): Prisma.Sql {
@@ -236,14 +484,14 @@ export async function openHelplines(
   now = new Date(),
 ): Promise<ServiceSummary[]> {
   const query = SearchQuerySchema.parse({ country, category: ["child-helpline", "counselling", "peer-support"] });
+  const contact = kinds.map((kind) => ({ PHONE: "call", SMS: "text", CHAT: "chat" })[kind]);
   const rows = await prisma.$queryRaw<{ id: string }[]>`
     SELECT s.id
     FROM service s
-    ${coverageJoin(query)}
-    WHERE s.status = 'PUBLISHED'
-      AND ${termCondition(TAXONOMY.category, query.category)}
-      AND EXISTS (SELECT 1 FROM contact_channel c WHERE c.service_id = s.id AND c.kind::text = ANY(${kinds}::text[]))
-    ORDER BY coverage.specificity, s.name, s.id
+    WHERE s.status = 'PUBLISHED' AND ${placeCondition(query)}
+      AND s.category_codes && ${query.category}::text[]
+      AND s.contact_kinds && ${contact}::text[]
+    ORDER BY ${specificity(query)}, s.name, s.id
     LIMIT 100`;
   const summaries = await loadSummaries(
     rows.map((row) => row.id),

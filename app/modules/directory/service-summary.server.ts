@@ -54,6 +54,7 @@ export type ServiceDetail = ServiceSummary & {
   eligibility: string | null;
   costNote: string | null;
   accessibility: string | null;
+  accessFeatures: string[];
   website: string | null;
   sourceUrl: string;
   organization: { name: string; website: string | null; description: string | null };
@@ -159,6 +160,7 @@ function toSummary(record: ServiceRecord, now: Date, locale: string): ServiceSum
     eligibility: record.eligibility,
     costNote: record.costNote,
     accessibility: record.accessibility,
+    accessFeatures: record.accessFeatures,
     website: record.website,
     sourceUrl: record.sourceUrl,
     organization: {

@@ -28,3 +28,11 @@ export const AUDIENCE_CODES = [
 export type AudienceCode = (typeof AUDIENCE_CODES)[number];
 
 export const TAXONOMY = { category: "category", audience: "audience" } as const;
+
+/** Ways to get in touch, as the search filter names them (contact_kinds in the database). */
+export const CONTACT_CODES = ["call", "text", "chat", "email", "walk-in", "online"] as const;
+export type ContactCode = (typeof CONTACT_CODES)[number];
+
+/** Access a service can offer; moderators tick them in the editor. */
+export const ACCESS_CODES = ["step-free", "sign-language", "interpreters", "easy-read", "text-relay"] as const;
+export type AccessCode = (typeof ACCESS_CODES)[number];

@@ -5,7 +5,7 @@ import type { MessageKey } from "./messages.en.ts";
 export const PUBLIC_KEY_PREFIXES = [
   "site.", "title.", "home.", "paths.", "search.", "emergency.", "category.", "audience.", "area.", "open.",
   "cost.", "contact.", "service.", "answer.", "sharing.", "weekday.", "error.", "safety.", "report.", "suggest.",
-  "verification.", "pack.", "form.", "access.",
+  "verification.", "pack.", "form.", "access.", "feature.", "filter.",
 ] as const;
 
 type PublicKey = Extract<MessageKey, `${(typeof PUBLIC_KEY_PREFIXES)[number]}${string}`>;

@@ -1,6 +1,9 @@
 import type { ListingInput } from "#app/modules/directory/listing.server.ts";
 import type { FieldChange } from "./diff.ts";
-import { BLANK_ROWS, formToListing, issuePathToField, listingToForm, rowCount, type FormValues } from "./listing-form.server.ts";
+import { BLANK_ROWS, formToListing, issuePathToField, listingToForm, rowCount, type FormLists, type FormValues } from "./listing-form.server.ts";
+
+/** Checkbox groups, read with getAll rather than as single values. */
+const LIST_FIELDS = ["category", "audience", "access"];
 import { submitRevision, type Actor } from "./revisions.server.ts";
 import { issuePath, withoutNul } from "#app/validation.server.ts";
 
@@ -9,7 +12,7 @@ import { issuePath, withoutNul } from "#app/validation.server.ts";
 
 export type EditorState = {
   values: FormValues;
-  lists: { category: string[]; audience: string[] };
+  lists: FormLists;
   errors: FormValues;
   rows: { areas: number; contactChannels: number; locations: number };
   baseNumber: number;
@@ -24,7 +27,7 @@ function withBlankRows(values: FormValues) {
 }
 
 export function editorStateFor(listing: ListingInput | null, baseNumber: number, prefill: FormValues = {}): EditorState {
-  const form = listing ? listingToForm(listing) : { values: { timezone: "UTC", cost: "FREE", ...prefill }, lists: { category: [], audience: [] } };
+  const form = listing ? listingToForm(listing) : { values: { timezone: "UTC", cost: "FREE", ...prefill }, lists: { category: [], audience: [], access: [] } };
   return { ...form, errors: {}, rows: withBlankRows(form.values), baseNumber };
 }
 
@@ -36,11 +39,12 @@ export type EditorOutcome =
 export async function submitEditor(formData: FormData, serviceId: string | null, author: Actor): Promise<EditorOutcome> {
   const values: FormValues = {};
   for (const [name, value] of formData.entries()) {
-    if (typeof value === "string" && name !== "category" && name !== "audience") values[name] = withoutNul(value);
+    if (typeof value === "string" && !LIST_FIELDS.includes(name)) values[name] = withoutNul(value);
   }
   const lists = {
     category: formData.getAll("category").filter((value): value is string => typeof value === "string"),
     audience: formData.getAll("audience").filter((value): value is string => typeof value === "string"),
+    access: formData.getAll("access").filter((value): value is string => typeof value === "string"),
   };
   const baseNumber = Number(values.baseNumber ?? 0) || 0;
   const state = (errors: FormValues, base = baseNumber): EditorState => ({ values, lists, errors, rows: withBlankRows(values), baseNumber: base });

@@ -6,7 +6,7 @@ import type { ListingInput } from "#app/modules/directory/listing.server.ts";
 // places) come with blank rows to fill in; blank rows are ignored.
 
 export type FormValues = Record<string, string>;
-export type FormLists = { category: string[]; audience: string[] };
+export type FormLists = { category: string[]; audience: string[]; access: string[] };
 
 const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 export const BLANK_ROWS = 2;
@@ -94,7 +94,7 @@ export function listingToForm(listing: ListingInput): { values: FormValues; list
   (listing.locations ?? []).forEach((location, index) => {
     for (const [key, value] of Object.entries(location)) put(`locations[${index}].${key}`, value);
   });
-  return { values, lists: { category: [...listing.categories], audience: [...(listing.audiences ?? [])] } };
+  return { values, lists: { category: [...listing.categories], audience: [...(listing.audiences ?? [])], access: [...(listing.accessFeatures ?? [])] } };
 }
 
 function rowIndexes(values: FormValues, group: string): number[] {
@@ -151,6 +151,7 @@ export function formToListing(values: FormValues, lists: FormLists): { listing: 
     cost: text("cost"),
     costNote: text("costNote"),
     accessibility: text("accessibility"),
+    accessFeatures: lists.access,
     status: "DRAFT",
     website: text("website"),
     sourceUrl: text("sourceUrl"),

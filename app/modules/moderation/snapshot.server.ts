@@ -52,6 +52,7 @@ export async function currentListing(serviceId: string): Promise<ListingInput | 
     cost: service.cost,
     costNote: optional(service.costNote),
     accessibility: optional(service.accessibility),
+    accessFeatures: service.accessFeatures as ListingInput["accessFeatures"],
     status: service.status,
     website: optional(service.website),
     sourceUrl: service.sourceUrl,

@@ -1,11 +1,14 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/search";
 import { SearchForm } from "#app/components/search-form.tsx";
+import { SearchFilters } from "#app/components/search-filters.tsx";
 import { ServiceCard } from "#app/components/service-card.tsx";
 import { EmergencyStrip } from "#app/components/emergency-strip.tsx";
 import {
+  MAX_COUNTED,
   REPEATABLE_SEARCH_PARAMS,
   SearchQuerySchema,
+  type SearchQuery,
   childHelplineFor,
   spokenLanguages,
   listInternationalServices,
@@ -46,39 +49,84 @@ function pageLink(search: URLSearchParams, page: number, localize: (path: string
   return localize(`/search?${next.toString()}`);
 }
 
+/** The query as URL parameters, in a stable order. */
+function searchParamsOf(query: SearchQuery): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [name, value] of [...placeAndWords(query), ...filtersOf(query)]) params.append(name, value);
+  return params;
+}
+
+function placeAndWords(query: SearchQuery): [string, string][] {
+  const pairs: [string, string][] = [];
+  const put = (name: string, value: string | number | undefined) => {
+    if (value !== undefined) pairs.push([name, String(value)]);
+  };
+  put("country", query.country);
+  put("region", query.region);
+  put("q", query.q);
+  put("near", query.near);
+  put("lat", query.lat);
+  put("lng", query.lng);
+  if (query.near || query.lat !== undefined) put("radius", query.radius);
+  return pairs;
+}
+
+function filtersOf(query: SearchQuery): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const name of ["category", "contact", "access"] as const) for (const value of query[name]) pairs.push([name, value]);
+  if (query.audience) pairs.push(["audience", query.audience]);
+  if (query.lang) pairs.push(["lang", query.lang]);
+  if (query.open) pairs.push(["open", query.open]);
+  for (const name of ["always", "free", "anonymous", "no_parent"] as const) if (query[name]) pairs.push([name, "1"]);
+  return pairs;
+}
+
 export default function Search({ loaderData }: Route.ComponentProps) {
   const { t, localize } = useTranslation();
   const { query, result, international, countries, regions, languages, emergency, childHelpline, isCaseworker } = loaderData;
-  const params = new URLSearchParams();
-  if (query.country) params.set("country", query.country);
-  if (query.region) params.set("region", query.region);
-  for (const category of query.category) params.append("category", category);
-  if (query.audience) params.set("audience", query.audience);
-  if (query.lang) params.set("lang", query.lang);
-  if (query.q) params.set("q", query.q);
+  const params = searchParamsOf(query);
+  // The main form holds kind of help, audience and language itself.
+  const keptFilters = filtersOf(query).filter(([name]) => !["category", "audience", "lang"].includes(name));
 
   return (
     <>
       <h1>{t("search.heading")}</h1>
       {query.country ? <EmergencyStrip numbers={emergency ?? undefined} childHelpline={childHelpline} /> : null}
-      <SearchForm countries={countries} regions={regions} languages={languages} values={query} collapsed={result !== null} />
+      {result?.unknownPlace ? (
+        <p className="form-error" role="alert" id="near-error">
+          {t("search.unknownPlace", { place: result.unknownPlace })}
+        </p>
+      ) : null}
+      <SearchForm
+        countries={countries}
+        regions={regions}
+        languages={languages}
+        values={query}
+        collapsed={result !== null && !result.unknownPlace}
+        keep={keptFilters}
+      />
 
       {result ? (
         <section aria-labelledby="results-heading" className="results">
           <h2 id="results-heading">{t("search.resultsHeading")}</h2>
           <p role="status">
-            {result.total === 1 ? t("search.resultCountOne") : t("search.resultCount", { count: result.total })}
+            {result.totalIsCapped
+              ? t("search.resultCountMore", { count: MAX_COUNTED })
+              : result.total === 1
+                ? t("search.resultCountOne")
+                : t("search.resultCount", { count: result.total })}
           </p>
+          {result.origin ? <p className="hint">{t("search.nearNote")}</p> : null}
           {isCaseworker && result.services.length > 0 ? (
             <p>
               <a href={`/caseworker/packs/new?${result.services.map((service) => `service=${service.id}`).join("&")}`}>{t("caseworker.packFromResults")}</a>
             </p>
           ) : null}
           {result.services.map((service) => (
-            <ServiceCard key={service.slug} service={service} />
+            <ServiceCard key={service.slug} service={service} distanceKm={service.distanceKm} />
           ))}
 
-          {result.total === 0 ? (
+          {result.total === 0 && !result.unknownPlace ? (
             <>
               <h3>{t("search.noneHeading")}</h3>
               <p>{t("search.noneAdvice")}</p>
@@ -105,6 +153,9 @@ export default function Search({ loaderData }: Route.ComponentProps) {
             </nav>
           ) : null}
         </section>
+      ) : null}
+      {result && !result.unknownPlace ? (
+        <SearchFilters values={query} facets={result.facets} keep={placeAndWords(query)} languages={languages} />
       ) : null}
     </>
   );

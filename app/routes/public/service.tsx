@@ -191,10 +191,19 @@ export default function ServicePage({ loaderData }: Route.ComponentProps) {
           </dd>
           <dt>{t("service.languages")}</dt>
           <dd>{service.languages.map((code) => languageNames.of(code) ?? code).join(", ")}</dd>
-          {service.accessibility ? (
+          {service.accessibility || service.accessFeatures.length > 0 ? (
             <>
               <dt>{t("service.accessibility")}</dt>
-              <dd>{service.accessibility}</dd>
+              <dd>
+                {service.accessFeatures.length > 0 ? (
+                  <ul className="tags">
+                    {service.accessFeatures.map((code) => (
+                      <li key={code}>{t(`feature.${code}` as MessageKey)}</li>
+                    ))}
+                  </ul>
+                ) : null}
+                {service.accessibility}
+              </dd>
             </>
           ) : null}
         </dl>
