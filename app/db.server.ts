@@ -15,9 +15,9 @@ function createClient(): PrismaClient {
       // and let the server answer with its calm "back soon" page instead.
       connectionTimeoutMillis: 1500,
       query_timeout: 1800,
-      // Typo tolerance for search: at pg_trgm's default (0.6) one missing letter
-      // in a nine-letter name ("chidline") is not found; 0.5 finds it.
-      options: "-c pg_trgm.word_similarity_threshold=0.5",
+      // Typo correction in search: at pg_trgm's default (0.3) "zebra" finds
+      // unrelated words; 0.4 still turns "chidline" into "childline".
+      options: "-c pg_trgm.similarity_threshold=0.4",
     }),
   });
 }

@@ -11,6 +11,6 @@ if [[ -z "${DATABASE_URL:-}" ]]; then
   export EMBEDDED_POSTGRES_PORT="${E2E_POSTGRES_PORT:-54349}"
   rm -rf "$EMBEDDED_POSTGRES_DIR"
 else
-  export SEED_DEMO_DATA=true
+  export SEED_DEMO_DATA="${SEED_DEMO_DATA:-true}"
 fi
 exec env NODE_ENV=production npx tsx scripts/start-server.ts

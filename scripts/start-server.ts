@@ -6,11 +6,12 @@ import { pathToFileURL } from "node:url";
 import compression from "compression";
 import express from "express";
 import { createRequestHandler } from "@react-router/express";
-import { RouterContextProvider, type RouterContext, type ServerBuild } from "react-router";
+import { RouterContextProvider, createRequestHandler as createFetchHandler, type RouterContext, type ServerBuild } from "react-router";
 import { randomUUID } from "node:crypto";
 import { parseEnv } from "#app/env.server.ts";
 import { prepareDatabase } from "#app/database/prepare.server.ts";
 import { loggablePath, logger } from "#app/logger.server.ts";
+import type { CachedPage } from "#app/public-page-cache.server.ts";
 
 const env = parseEnv();
 const log = (message: string) => logger.info(message);
@@ -80,25 +81,82 @@ app.get("/readyz", async (_request, response) => {
   response.status(readiness.ready ? 200 : 503).json(readiness);
 });
 
+const clientAddressContext = (build.entry.module as unknown as { clientAddressContext: RouterContext<string | null> })
+  .clientAddressContext;
+const trustProxy = env.TRUST_PROXY === "true";
+function loadContext(request: express.Request) {
+  const context = new RouterContextProvider();
+  const forwarded = trustProxy ? request.get("x-forwarded-for")?.split(",")[0]?.trim() : undefined;
+  context.set(clientAddressContext, forwarded || request.socket.remoteAddress || null);
+  return context;
+}
+
+// Public pages, rendered once and served again for a few seconds
+// (app/public-page-cache.server.ts); everything else is rendered per request.
+// Imported once the database is known: it reads the session cookie's name from the accounts module.
+const { PageCache, isCacheablePageRequest, isNotModified, onDirectoryChange, pageCacheKey, preparePage } = await import(
+  "#app/public-page-cache.server.ts"
+);
+const pageCache = new PageCache();
+onDirectoryChange(() => pageCache.clear());
+const renderPage = createFetchHandler(build, "production");
+app.use(async (request, response, next) => {
+  if (!isCacheablePageRequest(request.method, request.path, request.headers.cookie)) return next();
+  try {
+    const key = pageCacheKey(request.originalUrl, request.get("accept-language"));
+    let page = pageCache.get(key, Date.now());
+    if (!page) {
+      const rendered = await renderPage(fetchRequestOf(request), loadContext(request));
+      const body = Buffer.from(await rendered.arrayBuffer());
+      const prepared = rendered.status === 200 ? preparePage(rendered.headers, body, Date.now()) : null;
+      if (!prepared) return sendRendered(request, response, rendered, body);
+      pageCache.set(key, prepared);
+      page = prepared;
+    }
+    sendCached(request, response, page);
+  } catch (error) {
+    next(error);
+  }
+});
+
+function fetchRequestOf(request: express.Request): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+    else if (value !== undefined) headers.set(name, value);
+  }
+  return new Request(new URL(request.originalUrl, `http://${request.get("host") ?? "localhost"}`), { method: "GET", headers });
+}
+
+function sendCached(request: express.Request, response: express.Response, page: CachedPage) {
+  if (isNotModified(request.get("if-none-match"), page.etag)) {
+    response.status(304).set({ ETag: page.etag, "Cache-Control": page.headers["cache-control"]!, Vary: page.headers.vary! }).end();
+    return;
+  }
+  const gzip = request.acceptsEncodings("gzip") === "gzip";
+  const body = gzip ? page.gzipped : page.body;
+  response.status(200).set(page.headers).set("Content-Length", String(body.length));
+  if (gzip) response.set("Content-Encoding", "gzip");
+  if (request.method === "HEAD") response.end();
+  else response.end(body);
+}
+
+function sendRendered(request: express.Request, response: express.Response, rendered: Response, body: Buffer) {
+  response.status(rendered.status);
+  rendered.headers.forEach((value, name) => {
+    if (name !== "set-cookie") response.setHeader(name, value);
+  });
+  const cookies = rendered.headers.getSetCookie();
+  if (cookies.length > 0) response.setHeader("Set-Cookie", cookies);
+  if (request.method === "HEAD") response.end();
+  else response.end(body);
+}
+
 app.use(compression());
 // Fingerprinted assets never change under the same name.
 app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
-const clientAddressContext = (build.entry.module as unknown as { clientAddressContext: RouterContext<string | null> })
-  .clientAddressContext;
-const trustProxy = env.TRUST_PROXY === "true";
-app.use(
-  createRequestHandler({
-    build,
-    mode: "production",
-    getLoadContext(request) {
-      const context = new RouterContextProvider();
-      const forwarded = trustProxy ? request.get("x-forwarded-for")?.split(",")[0]?.trim() : undefined;
-      context.set(clientAddressContext, forwarded || request.socket.remoteAddress || null);
-      return context;
-    },
-  }),
-);
+app.use(createRequestHandler({ build, mode: "production", getLoadContext: loadContext }));
 
 const server = app.listen(env.PORT, env.HOST, () => {
   log(`Signpost is running at http://localhost:${env.PORT}`);

@@ -30,14 +30,16 @@ export function SearchFilters({
   languages,
 }: {
   values: FilterValues;
-  facets: FacetCounts;
+  /** Null when too many services matched to count (the filters then show no numbers). */
+  facets: FacetCounts | null;
   /** The search the filters narrow (place, words): kept as hidden fields. */
   keep: [string, string][];
   languages: string[];
 }) {
   const { t, locale, simple } = useTranslation();
   const languageNames = new Intl.DisplayNames([locale], { type: "language", fallback: "code" });
-  const counted = (label: string, count: number | undefined) => t("filter.count", { label, count: count ?? 0 });
+  const counted = (label: string, count: number | undefined) => (facets ? t("filter.count", { label, count: count ?? 0 }) : label);
+  const counts = facets ?? { category: {}, audience: {}, lang: {}, contact: {}, access: {}, open: 0, always: 0, free: 0, anonymous: 0, no_parent: 0 };
   const clearHref = localizePath(`/search?${new URLSearchParams(keep).toString()}`, locale, simple);
 
   const checkboxes = (name: string, codes: readonly string[], chosen: string[], label: (code: string) => string, counts: Partial<Record<string, number>>) => (
@@ -68,28 +70,28 @@ export function SearchFilters({
       <fieldset className="field">
         <legend>{t("filter.when")}</legend>
         <div className="choices">
-          {flag("open", t("filter.open"), values.open === "now", facets.open, "now")}
-          {flag("always", t("filter.always"), values.always, facets.always)}
+          {flag("open", t("filter.open"), values.open === "now", counts.open, "now")}
+          {flag("always", t("filter.always"), values.always, counts.always)}
         </div>
       </fieldset>
 
       <fieldset className="field">
         <legend>{t("filter.contact")}</legend>
-        {checkboxes("contact", CONTACT_CODES, values.contact, (code) => t(`filter.contact.${code}` as MessageKey), facets.contact)}
+        {checkboxes("contact", CONTACT_CODES, values.contact, (code) => t(`filter.contact.${code}` as MessageKey), counts.contact)}
       </fieldset>
 
       <fieldset className="field">
         <legend>{t("filter.conditions")}</legend>
         <div className="choices">
-          {flag("free", t("filter.free"), values.free, facets.free)}
-          {flag("anonymous", t("filter.anonymous"), values.anonymous, facets.anonymous)}
-          {flag("no_parent", t("filter.noParent"), values.no_parent, facets.no_parent)}
+          {flag("free", t("filter.free"), values.free, counts.free)}
+          {flag("anonymous", t("filter.anonymous"), values.anonymous, counts.anonymous)}
+          {flag("no_parent", t("filter.noParent"), values.no_parent, counts.no_parent)}
         </div>
       </fieldset>
 
       <fieldset className="field">
         <legend>{t("search.category")}</legend>
-        {checkboxes("category", CATEGORY_CODES, values.category, (code) => t(`category.${code}` as MessageKey), facets.category)}
+        {checkboxes("category", CATEGORY_CODES, values.category, (code) => t(`category.${code}` as MessageKey), counts.category)}
       </fieldset>
 
       <div className="field">
@@ -98,7 +100,7 @@ export function SearchFilters({
           <option value="">{t("search.audienceAny")}</option>
           {AUDIENCE_CODES.map((code) => (
             <option key={code} value={code}>
-              {counted(t(`audience.${code}` as MessageKey), facets.audience[code])}
+              {counted(t(`audience.${code}` as MessageKey), counts.audience[code])}
             </option>
           ))}
         </select>
@@ -111,7 +113,7 @@ export function SearchFilters({
             <option value="">{t("search.languageAny")}</option>
             {languages.map((code) => (
               <option key={code} value={code}>
-                {counted(languageNames.of(code) ?? code, facets.lang[code])}
+                {counted(languageNames.of(code) ?? code, counts.lang[code])}
               </option>
             ))}
           </select>
@@ -120,7 +122,7 @@ export function SearchFilters({
 
       <fieldset className="field">
         <legend>{t("filter.access")}</legend>
-        {checkboxes("access", ACCESS_CODES, values.access, (code) => t(`feature.${code}` as MessageKey), facets.access)}
+        {checkboxes("access", ACCESS_CODES, values.access, (code) => t(`feature.${code}` as MessageKey), counts.access)}
       </fieldset>
 
       <button type="submit" className="button primary">

@@ -29,6 +29,8 @@ type Options = {
   port: number;
   database: string;
   log?: (message: string) => void;
+  /** Server settings (`-c name=value`), e.g. a larger shared_buffers for benchmarks. */
+  settings?: Record<string, string>;
 };
 
 const USER = "signpost";
@@ -50,7 +52,11 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a "postgres" user.
     createPostgresUser: isRoot,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    postgresFlags: [
+      "-c", "listen_addresses=127.0.0.1",
+      "-c", "unix_socket_directories=",
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
+    ],
     onLog: log,
     onError: (error) => log(String(error)),
   });

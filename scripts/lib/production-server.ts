@@ -9,7 +9,8 @@ export type ProductionServer = { url: string; output: () => string; stop: () => 
 export async function startProductionServer(
   port: number,
   name: string,
-  options: { env?: Record<string, string>; postgresPort?: number } = {},
+  /** discardLogs: send the access log to /dev/null (a benchmark's millions of lines), keeping errors. */
+  options: { env?: Record<string, string>; postgresPort?: number; discardLogs?: boolean } = {},
 ): Promise<ProductionServer> {
   let output = "";
   const child: ChildProcess = spawn("bash", ["scripts/e2e-server.sh", String(port)], {
@@ -21,7 +22,7 @@ export async function startProductionServer(
       E2E_POSTGRES_PORT: String(options.postgresPort ?? 51_000 + (port % 1000)),
       ...options.env,
     },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["ignore", options.discardLogs ? "ignore" : "pipe", "pipe"],
     detached: true,
   });
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));

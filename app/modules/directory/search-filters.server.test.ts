@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, test } from "vitest";
 import { prisma } from "#app/db.server.ts";
 import { clearDirectory, createListing } from "#tests/factories.ts";
 import { saveListing } from "./listing.server.ts";
-import { SearchQuerySchema, searchServices } from "./search.server.ts";
+import { Prisma } from "#app/generated/prisma/client.ts";
+import { FACET_LIMIT, SearchQuerySchema, searchServices } from "./search.server.ts";
 
 // Near a place, open now, the other filters and their counts, and ranking ties.
 
@@ -96,7 +97,7 @@ describe("open now, by each service's own clock", () => {
     const threeAm = new Date("2026-11-30T03:00:00Z");
     const result = await search({ open: "now" }, threeAm);
     expect(result.services.map((service) => service.slug).sort()).toEqual(["always", "tokyo-office-hours"]);
-    expect(result.facets.open).toBe(2);
+    expect(result.facets!.open).toBe(2);
   });
 
   test("24/7 means open every minute of the week", async () => {
@@ -174,7 +175,7 @@ describe("filters and their counts", () => {
   });
 
   test("with no filter, each value counts the services it would give", async () => {
-    const { facets } = await search({ country: "GB" });
+    const facets = (await search({ country: "GB" })).facets!;
     expect(facets.category).toEqual({ counselling: 2, "legal-help": 2 });
     expect(facets.audience).toEqual({ children: 2, teenagers: 2 });
     expect(facets.lang).toEqual({ en: 2, es: 1, fr: 1 });
@@ -188,19 +189,33 @@ describe("filters and their counts", () => {
     });
   });
 
-  test("an either-or filter still counts its other values; the other filters narrow every count", async () => {
-    const { facets, total } = await search({ country: "GB", contact: ["chat"] });
+  test("counts are within the services found: choosing a filter narrows every count", async () => {
+    const { facets: counted, total } = await search({ country: "GB", contact: ["chat"] });
     expect(total).toBe(1);
-    // Choosing chat does not hide how many could be called or texted…
-    expect(facets.contact).toEqual({ call: 1, chat: 1, email: 1, "walk-in": 1, text: 1 });
-    // …but every other count is within the chat services.
+    const facets = counted!;
+    // "two" is the one chat service: it also takes email, costs money, gives legal help.
+    expect(facets.contact).toEqual({ chat: 1, email: 1 });
     expect(facets.free).toBe(0);
     expect(facets.category).toEqual({ "legal-help": 1 });
   });
 
-  test("access needs add up: each count is for all the needs chosen plus that one", async () => {
-    const { facets } = await search({ country: "GB", access: ["easy-read"] });
+  test("access needs add up: a service must offer every one chosen", async () => {
+    const facets = (await search({ country: "GB", access: ["easy-read"] })).facets!;
     expect(facets.access).toEqual({ "sign-language": 1, "easy-read": 2 });
+  });
+
+  test("past FACET_LIMIT services found there are no counts, only the filters", async () => {
+    const listing = await prisma.service.findUniqueOrThrow({ where: { slug: "one" } });
+    const rows = Array.from(
+      { length: FACET_LIMIT },
+      (_, index) =>
+        Prisma.sql`(gen_random_uuid(), ${`copy-${index}`}, ${listing.organizationId}::uuid, ${`Copy ${index}`}, 'A copy made by a test.', 'A copy made by a test, long enough.', 'https://example.org', 'PUBLISHED', now())`,
+    );
+    await prisma.$executeRaw`INSERT INTO service (id, slug, organization_id, name, short_description, description, source_url, status, updated_at) VALUES ${Prisma.join(rows)}`;
+    await prisma.$executeRaw`INSERT INTO service_area (id, service_id, kind, country) SELECT gen_random_uuid(), id, 'COUNTRY', 'GB' FROM service WHERE slug LIKE 'copy-%'`;
+    const result = await search({ country: "GB" });
+    expect(result.total).toBeGreaterThan(FACET_LIMIT);
+    expect(result.facets).toBeNull();
   });
 
   test("editing a listing updates what the filters see", async () => {

@@ -3,13 +3,14 @@ import { prisma } from "#app/db.server.ts";
 import { Prisma } from "#app/generated/prisma/client.ts";
 import { isCountryCode, isSubdivisionOf, relatedSubdivisions } from "#app/modules/regions/regions.server.ts";
 import { loadSummaries, type ServiceSummary } from "./service-summary.server.ts";
+import { localTime } from "./opening-hours.ts";
 import { emptyAsUndefined } from "#app/validation.server.ts";
 import { ACCESS_CODES, AUDIENCE_CODES, CATEGORY_CODES, CONTACT_CODES, TAXONOMY } from "./taxonomy.ts";
 
-export const PAGE_SIZE = 10;
-export const MAX_PAGE = 500;
-/** Counting stops here: the pager never offers a page past MAX_PAGE anyway. */
-export const MAX_COUNTED = PAGE_SIZE * MAX_PAGE;
+import { MAX_COUNTED, MAX_PAGE, PAGE_SIZE } from "./search-limits.ts";
+
+export { MAX_COUNTED, MAX_PAGE, PAGE_SIZE };
+export const FACET_LIMIT = 1000;
 export const DEFAULT_RADIUS_KM = 25;
 export const MAX_RADIUS_KM = 500;
 
@@ -150,7 +151,10 @@ export type SearchResult = {
   totalIsCapped: boolean;
   page: number;
   pageCount: number;
-  facets: FacetCounts;
+  /** How many of the services found have each filter value; left out past FACET_LIMIT results. */
+  facets: FacetCounts | null;
+  /** The words searched for instead, when those typed matched nothing ("counselling" for "counsellling"). */
+  correctedWords: string | null;
   /** The point distances are measured from, when the search has one. */
   origin: Origin | null;
   /** `near` named a place we hold no location for. */
@@ -158,7 +162,7 @@ export type SearchResult = {
 };
 
 type Origin = { latitude: number; longitude: number; radiusKm: number; label: string | null };
-type TextMatch = { text: string; mode: "words" | "similar" } | null;
+type TextMatch = { text: string } | null;
 
 /** Everything a query needs once the place is resolved. */
 type Plan = { query: SearchQuery; origin: Origin | null; match: TextMatch; now: Date };
@@ -167,28 +171,38 @@ type Plan = { query: SearchQuery; origin: Origin | null; match: TextMatch; now: 
  * Published services that match, ranked (see docs/search.md), one page of them,
  * how many matched, and the count for every filter value.
  *
- * Words are matched exactly (full-text, accents folded) first; only when that
- * finds nothing are names matched by similarity, so a typo ("chilldline")
- * still finds the service without loose matches crowding exact ones.
+ * Words are matched exactly (full-text, accents folded); only when that finds
+ * nothing is each unknown word replaced by the closest word the directory
+ * uses, so a typo ("chilldline") still finds the service without loose
+ * matches crowding exact ones.
  */
 export async function searchServices(query: SearchQuery, now = new Date()): Promise<SearchResult> {
   const origin = await originOf(query);
   if (origin === "unknown") return emptyResult(query);
-  let plan: Plan = { query, origin, match: query.q ? { text: query.q, mode: "words" } : null, now };
+  let plan: Plan = { query, origin, match: query.q ? { text: query.q } : null, now };
   let page = await findPage(plan);
+  let correctedWords: string | null = null;
   if (page.total === 0 && query.q) {
-    plan = { ...plan, match: { text: query.q, mode: "similar" } };
-    page = await findPage(plan);
+    correctedWords = await correctWords(query.q);
+    if (correctedWords) {
+      plan = { ...plan, match: { text: correctedWords } };
+      page = await findPage(plan);
+    }
   }
-  const [summaries, facets] = await Promise.all([loadSummaries(page.rows.map((row) => row.id), now), countFacets(plan)]);
+  const totalIsCapped = page.total > MAX_COUNTED;
+  const [summaries, facets] = await Promise.all([
+    loadSummaries(page.rows.map((row) => row.id), now),
+    page.total <= FACET_LIMIT ? countFacets(plan) : null,
+  ]);
   const distances = new Map(page.rows.map((row) => [row.id, row.distanceKm]));
   return {
     services: summaries.map((service) => ({ ...service, distanceKm: distances.get(service.id) ?? null })),
     total: page.total,
-    totalIsCapped: page.total > MAX_COUNTED,
+    totalIsCapped,
     page: query.page,
     pageCount: Math.min(MAX_PAGE, Math.max(1, Math.ceil(page.total / PAGE_SIZE))),
     facets,
+    correctedWords: page.total > 0 ? correctedWords : null,
     origin,
     unknownPlace: null,
   };
@@ -200,11 +214,30 @@ export async function searchServices(query: SearchQuery, now = new Date()): Prom
       totalIsCapped: false,
       page: query.page,
       pageCount: 1,
-      facets: { category: {}, audience: {}, lang: {}, contact: {}, access: {}, open: 0, always: 0, free: 0, anonymous: 0, no_parent: 0 },
+      facets: null,
+      correctedWords: null,
       origin: null,
       unknownPlace: query.near ?? null,
     };
   }
+}
+
+/**
+ * Each word of `text` that no published service uses, replaced by the most
+ * similar word that one does (trigram similarity ≥ 0.4, from search_word):
+ * "chilldline" → "childline". Null when nothing could be corrected.
+ */
+export async function correctWords(text: string): Promise<string | null> {
+  const rows = await prisma.$queryRaw<{ word: string; correction: string | null }[]>`
+    SELECT typed.word, CASE
+      WHEN EXISTS (SELECT 1 FROM search_word w WHERE w.word = typed.word) THEN typed.word
+      ELSE (SELECT w.word FROM search_word w WHERE w.word % typed.word
+            ORDER BY similarity(w.word, typed.word) DESC, w.word LIMIT 1)
+    END AS correction
+    FROM unnest(tsvector_to_array(to_tsvector('signpost_simple', ${text}))) AS typed(word)`;
+  if (rows.length === 0 || rows.some((row) => row.correction === null)) return null;
+  if (rows.every((row) => row.correction === row.word)) return null;
+  return rows.map((row) => row.correction).join(" ");
 }
 
 /**
@@ -239,19 +272,105 @@ export async function findPlace(text: string, country?: string): Promise<{ latit
 
 type PageRow = { id: string; distanceKm: number | null };
 
-async function findPage(plan: Plan): Promise<{ rows: PageRow[]; total: number }> {
-  const { query } = plan;
-  const rows = await prisma.$queryRaw<{ id: string; distance_km: number | null }[]>`
+function pageSql(plan: Plan): Prisma.Sql {
+  if (!plan.origin && !plan.match && plan.query.country && !hasFilters(plan.query)) return pageByPlaceSql(plan);
+  return Prisma.sql`
     ${nearbyCte(plan.origin)}
     SELECT s.id, ${plan.origin ? Prisma.sql`n.distance_km` : Prisma.sql`NULL::float8`} AS distance_km
     ${fromMatches(plan)}
     WHERE ${allConditions(plan)}
     ORDER BY ${orderBy(plan)}
-    LIMIT ${PAGE_SIZE} OFFSET ${(query.page - 1) * PAGE_SIZE}
+    LIMIT ${PAGE_SIZE} OFFSET ${(plan.query.page - 1) * PAGE_SIZE}
   `;
+}
+
+function hasFilters(query: SearchQuery): boolean {
+  return (
+    query.category.length + query.contact.length + query.access.length > 0 ||
+    !!(query.audience || query.lang || query.open || query.always || query.free || query.anonymous || query.no_parent)
+  );
+}
+
+/**
+ * In a country, without words, a point or filters (where the matches are
+ * many: all of a country's services), the order is place specificity, then most
+ * recently verified, name and id. Each level of specificity is read apart,
+ * already in that order (the verified_day, name, id index), and only as far
+ * as the page needs, so a search over a whole large country stays fast.
+ */
+function pageByPlaceSql(plan: Plan): Prisma.Sql {
+  const enough = plan.query.page * PAGE_SIZE;
+  const conditions = Prisma.join(Object.values(filterConditions(plan)), " AND ");
+  const levels = specificityLevels(plan.query).map(
+    (level, index) => Prisma.sql`(
+      SELECT s.id, ${index}::int AS level, s.verified_day, s.name FROM service s
+      WHERE s.status = 'PUBLISHED' AND ${level} AND ${conditions}
+      ORDER BY s.verified_day DESC, s.name, s.id LIMIT ${enough})`,
+  );
+  return Prisma.sql`
+    SELECT ranked.id, NULL::float8 AS distance_km FROM (${Prisma.join(levels, " UNION ALL ")}) AS ranked
+    ORDER BY ranked.level, ranked.verified_day DESC, ranked.name, ranked.id
+    LIMIT ${PAGE_SIZE} OFFSET ${(plan.query.page - 1) * PAGE_SIZE}`;
+}
+
+/**
+ * Which services are at each level of specificity for the place searched
+ * (town, region, country, international), each level without the ones before.
+ */
+function specificityLevels(query: SearchQuery): Prisma.Sql[] {
+  if (!query.country) throw new Error("Levels are for a search in a country.");
+  const keySets: string[][] = !query.region
+      ? [[`LC:${query.country}`], [`SC:${query.country}`], [`C:${query.country}`], ["INT"]]
+      : (() => {
+          const regions = relatedSubdivisions(query.region!);
+          return [regions.map((code) => `LS:${code}`), regions.map((code) => `SS:${code}`), [`C:${query.country}`], ["INT"]];
+        })();
+  return keySets.map((keys, index) => {
+    const before = keySets.slice(0, index).flat();
+    return before.length === 0
+      ? Prisma.sql`s.area_keys && ${keys}::text[]`
+      : Prisma.sql`s.area_keys && ${keys}::text[] AND NOT s.area_keys && ${before}::text[]`;
+  });
+}
+
+async function findPage(plan: Plan): Promise<{ rows: PageRow[]; total: number }> {
+  const { query } = plan;
+  const rows = await prisma.$queryRaw<{ id: string; distance_km: number | null }[]>(pageSql(plan));
   const onlyPage = query.page === 1 && rows.length < PAGE_SIZE;
   const total = onlyPage ? rows.length : await countMatches(plan);
   return { rows: rows.map((row) => ({ id: row.id, distanceKm: row.distance_km })), total };
+}
+
+export type QueryPlan = { executionMs: number; planningMs: number; indexes: string[]; plan: unknown };
+
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of the query that finds a page of results, as
+ * searchServices would run it (with corrected words when those typed find
+ * nothing): for the benchmark and for the test that checks indexes are used.
+ */
+export async function explainSearch(
+  query: SearchQuery,
+  options: { now?: Date; client?: Pick<typeof prisma, "$queryRaw"> } = {},
+): Promise<QueryPlan> {
+  const client = options.client ?? prisma;
+  const now = options.now ?? new Date();
+  const origin = await originOf(query);
+  if (origin === "unknown") throw new Error(`Unknown place: ${query.near}`);
+  let plan: Plan = { query, origin, match: query.q ? { text: query.q } : null, now };
+  if (query.q && (await countMatches(plan)) === 0) {
+    const corrected = await correctWords(query.q);
+    if (corrected) plan = { ...plan, match: { text: corrected } };
+  }
+  const [row] = await client.$queryRaw<{ "QUERY PLAN": [{ Plan: unknown; "Execution Time": number; "Planning Time": number }] }[]>`
+    EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${pageSql(plan)}`;
+  const result = row!["QUERY PLAN"][0];
+  return { executionMs: result["Execution Time"], planningMs: result["Planning Time"], indexes: indexesIn(result.Plan), plan: result.Plan };
+}
+
+function indexesIn(node: unknown): string[] {
+  if (!node || typeof node !== "object") return [];
+  const record = node as { "Index Name"?: string; Plans?: unknown[] };
+  return [...new Set([...(record["Index Name"] ? [record["Index Name"]] : []), ...(record.Plans ?? []).flatMap(indexesIn)])];
 }
 
 /** Counts up to MAX_COUNTED + 1, so a broad search stops counting early. */
@@ -305,9 +424,31 @@ function filterConditions(plan: Plan): Record<Filter, Prisma.Sql> {
 
 const ALWAYS_OPEN = Prisma.sql`s.open_hours @> int4range(0, 10080)`;
 
-/** Open at `now` by the clock of the service's own time zone. */
+/**
+ * Open at `now` by the clock of the service's own time zone. The minute of the
+ * week in every time zone is worked out once a minute, here, rather than by
+ * PostgreSQL for every row (the subquery parses the list once per query); a
+ * zone missing from the list falls back to SQL.
+ */
 function openNow(now: Date): Prisma.Sql {
-  return Prisma.sql`s.open_hours @> signpost_week_minute(${now}::timestamptz, s.timezone)`;
+  return Prisma.sql`s.open_hours @> coalesce(((SELECT ${weekMinutes(now)}::jsonb) ->> s.timezone)::int, signpost_week_minute(${now}::timestamptz, s.timezone))`;
+}
+
+let weekMinutesCache: { minute: number; json: string } | null = null;
+
+function weekMinutes(now: Date): string {
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (weekMinutesCache?.minute !== minute) {
+    const zones = ["UTC", ...Intl.supportedValuesOf("timeZone")];
+    const byZone = Object.fromEntries(
+      zones.map((zone) => {
+        const local = localTime(now, zone);
+        return [zone, (local.weekday - 1) * 1440 + local.minutes];
+      }),
+    );
+    weekMinutesCache = { minute, json: JSON.stringify(byZone) };
+  }
+  return weekMinutesCache.json;
 }
 
 /** Published, in the place, matching the words: what every filter and count starts from. */
@@ -327,7 +468,7 @@ function allConditions(plan: Plan): Prisma.Sql {
  * the region, the regions it lies in and the regions inside it.
  */
 function placeCondition(query: SearchQuery): Prisma.Sql {
-  if (!query.country) return Prisma.sql`s.area_keys <> '{}'`;
+  if (!query.country) return Prisma.sql`s.place_rank < 4`;
   return Prisma.sql`s.area_keys && ${placeKeys(query)}::text[]`;
 }
 
@@ -340,10 +481,8 @@ function placeKeys(query: SearchQuery): string[] {
 
 /** How locally a service covers the place searched: 0 town, 1 region, 2 country, 3 international. */
 function specificity(query: SearchQuery): Prisma.Sql {
-  if (!query.country) {
-    return Prisma.sql`CASE WHEN s.area_keys @> '{K:LOCALITY}' THEN 0 WHEN s.area_keys @> '{K:SUBDIVISION}' THEN 1
-      WHEN s.area_keys @> '{K:COUNTRY}' THEN 2 ELSE 3 END`;
-  }
+  // Without a place, the most local area the service has (kept in place_rank).
+  if (!query.country) return Prisma.sql`s.place_rank`;
   if (!query.region) {
     return Prisma.sql`CASE WHEN s.area_keys @> ARRAY[${`LC:${query.country}`}] THEN 0
       WHEN s.area_keys @> ARRAY[${`SC:${query.country}`}] THEN 1
@@ -364,9 +503,9 @@ function orderBy(plan: Plan): Prisma.Sql {
   return Prisma.join(
     [
       ...(plan.origin ? [] : [specificity(plan.query)]),
-      Prisma.sql`round(${relevance(plan.match)}::numeric, 1) DESC`,
+      ...(plan.match ? [Prisma.sql`round(${relevance(plan.match)}::numeric, 1) DESC`] : []),
       ...(plan.origin ? [Prisma.sql`n.distance_km`] : []),
-      Prisma.sql`s.last_verified_at DESC NULLS LAST`,
+      Prisma.sql`s.verified_day DESC`,
       Prisma.sql`s.name`,
       Prisma.sql`s.id`,
     ],
@@ -375,39 +514,32 @@ function orderBy(plan: Plan): Prisma.Sql {
 }
 
 /**
- * For each filter value, how many services would match with it: other
- * filters applied, this filter's own choice left out for the either-or
- * filters (kind of help, audience, language, contact), kept for the others.
+ * For each filter value, how many of the services found have it. Counted only
+ * for FACET_LIMIT results or fewer: counting costs a pass over every match,
+ * and over thousands of services the numbers say little.
  */
 async function countFacets(plan: Plan): Promise<FacetCounts> {
-  const filters = filterConditions(plan);
-  const others = (...skip: Filter[]) =>
-    Prisma.join(
-      (Object.keys(filters) as Filter[]).filter((name) => !skip.includes(name)).map((name) => filters[name]),
-      " AND ",
-    );
-  const listFacet = (name: Filter, column: string, ownChoiceKept: boolean) =>
-    Prisma.sql`SELECT ${name} AS facet, value, count(*) AS count
-      FROM matches s, unnest(s.${Prisma.raw(column)}) AS value
-      WHERE ${ownChoiceKept ? others() : others(name)} GROUP BY value`;
-  const flagFacet = (name: Filter, condition: Prisma.Sql) =>
-    Prisma.sql`SELECT ${name} AS facet, NULL AS value, count(*) AS count FROM matches s WHERE ${condition} AND ${others()}`;
+  const listFacet = (name: Filter, column: string) =>
+    Prisma.sql`SELECT ${name} AS facet, value, count(*) AS count FROM matches s, unnest(s.${Prisma.raw(column)}) AS value GROUP BY value`;
+  const flagFacet = (name: Filter, has: string) =>
+    Prisma.sql`SELECT ${name} AS facet, NULL AS value, count(*) FILTER (WHERE ${Prisma.raw(has)}) AS count FROM matches s`;
   const rows = await prisma.$queryRaw<{ facet: Filter; value: string | null; count: bigint }[]>`
     ${plan.origin ? Prisma.sql`${nearbyCte(plan.origin)},` : Prisma.sql`WITH`} matches AS MATERIALIZED (
       SELECT s.category_codes, s.audience_codes, s.language_codes, s.contact_kinds, s.access_features,
-        s.open_hours, s.timezone, s.cost, s.anonymous_contact, s.child_can_use_without_parent
-      ${fromMatches(plan)} WHERE ${baseConditions(plan)}
+        ${openNow(plan.now)} AS is_open, ${ALWAYS_OPEN} AS is_always, s.cost = 'FREE' AS is_free,
+        s.anonymous_contact = 'YES' AS is_anonymous, s.child_can_use_without_parent = 'YES' AS is_no_parent
+      ${fromMatches(plan)} WHERE ${allConditions(plan)}
     )
-    ${listFacet("category", "category_codes", false)}
-    UNION ALL ${listFacet("audience", "audience_codes", false)}
-    UNION ALL ${listFacet("lang", "language_codes", false)}
-    UNION ALL ${listFacet("contact", "contact_kinds", false)}
-    UNION ALL ${listFacet("access", "access_features", true)}
-    UNION ALL ${flagFacet("open", openNow(plan.now))}
-    UNION ALL ${flagFacet("always", ALWAYS_OPEN)}
-    UNION ALL ${flagFacet("free", Prisma.sql`s.cost = 'FREE'`)}
-    UNION ALL ${flagFacet("anonymous", Prisma.sql`s.anonymous_contact = 'YES'`)}
-    UNION ALL ${flagFacet("no_parent", Prisma.sql`s.child_can_use_without_parent = 'YES'`)}`;
+    ${listFacet("category", "category_codes")}
+    UNION ALL ${listFacet("audience", "audience_codes")}
+    UNION ALL ${listFacet("lang", "language_codes")}
+    UNION ALL ${listFacet("contact", "contact_kinds")}
+    UNION ALL ${listFacet("access", "access_features")}
+    UNION ALL ${flagFacet("open", "is_open")}
+    UNION ALL ${flagFacet("always", "is_always")}
+    UNION ALL ${flagFacet("free", "is_free")}
+    UNION ALL ${flagFacet("anonymous", "is_anonymous")}
+    UNION ALL ${flagFacet("no_parent", "is_no_parent")}`;
   const facets: FacetCounts = { category: {}, audience: {}, lang: {}, contact: {}, access: {}, open: 0, always: 0, free: 0, anonymous: 0, no_parent: 0 };
   for (const row of rows) {
     const count = Number(row.count);
@@ -427,16 +559,12 @@ export async function spokenLanguages(): Promise<string[]> {
 
 function textCondition(match: TextMatch): Prisma.Sql {
   if (!match) return Prisma.sql`TRUE`;
-  if (match.mode === "words") return Prisma.sql`s.search_document @@ websearch_to_tsquery('signpost_simple', ${match.text})`;
-  return Prisma.sql`lower(signpost_unaccent(${match.text})) <% s.search_text`;
+  return Prisma.sql`s.search_document @@ websearch_to_tsquery('signpost_simple', ${match.text})`;
 }
 
 function relevance(match: TextMatch): Prisma.Sql {
   if (!match) return Prisma.sql`0::real`; // an expression: a bare 0 in ORDER BY means "column 0"
-  if (match.mode === "words") {
-    return Prisma.sql`ts_rank_cd(s.search_document, websearch_to_tsquery('signpost_simple', ${match.text}))`;
-  }
-  return Prisma.sql`word_similarity(lower(signpost_unaccent(${match.text})), s.search_text)`;
+  return Prisma.sql`ts_rank_cd(s.search_document, websearch_to_tsquery('signpost_simple', ${match.text}))`;
 }
 
 /** International services, for the "nothing found" page and for places we have nothing for yet. */

@@ -1,5 +1,5 @@
 import { prisma } from "#app/db.server.ts";
-import type { Prisma } from "#app/generated/prisma/client.ts";
+import { Prisma } from "#app/generated/prisma/client.ts";
 import { countryName, subdivisionName } from "#app/modules/regions/regions.server.ts";
 import { contactHref, type ContactKind } from "./contact-links.ts";
 import { channelOpenState, serviceOpenState, type OpenState, type WeeklyPeriod } from "./opening-hours.ts";
@@ -76,37 +76,93 @@ export type ServiceDetail = ServiceSummary & {
   original: { language: string; shortDescription: string; description: string } | null;
 };
 
-/** Everything a listing is made of: for its public page and for moderators' snapshots. */
-export const listingInclude = {
-  organization: true,
-  areas: true,
-  schedules: { where: { contactChannelId: null } },
-  contactChannels: { orderBy: { position: "asc" }, include: { schedules: true } },
-  languages: true,
-  taxonomyTerms: { include: { term: { include: { taxonomy: true } } } },
-  serviceAtLocations: { include: { location: true } },
-  translations: { orderBy: { locale: "asc" } },
-} satisfies Prisma.ServiceInclude;
+type Period = { weekday: number; opensAt: number; closesAt: number };
 
-type ServiceRecord = Prisma.ServiceGetPayload<{ include: typeof listingInclude }>;
+/** A published service and everything its public page shows, as loadServiceRecords reads it. */
+type ServiceRecord = {
+  id: string;
+  slug: string;
+  name: string;
+  alternateName: string | null;
+  shortDescription: string;
+  description: string;
+  eligibility: string | null;
+  cost: "FREE" | "LOW_COST" | "PAID";
+  costNote: string | null;
+  accessibility: string | null;
+  accessFeatures: string[];
+  website: string | null;
+  sourceUrl: string;
+  contentLanguage: string;
+  anonymousContact: ServiceDetail["safety"]["anonymousContact"];
+  tellsPolice: ServiceDetail["safety"]["tellsPolice"];
+  tellsParents: ServiceDetail["safety"]["tellsParents"];
+  childCanUseWithoutParent: ServiceDetail["safety"]["childCanUseWithoutParent"];
+  minimumAge: number | null;
+  maximumAge: number | null;
+  recordsKept: string | null;
+  alwaysOpen: boolean;
+  timezone: string;
+  lastVerifiedAt: Date | null;
+  nextVerificationDueAt: Date | null;
+  categoryCodes: string[];
+  audienceCodes: string[];
+  organization: { name: string; website: string | null; description: string | null };
+  areas: { kind: AreaView["kind"]; country: string | null; subdivision: string | null; locality: string | null }[];
+  schedules: Period[];
+  contactChannels: { kind: ContactKind; value: string; label: string | null; alwaysOpen: boolean; schedules: Period[] }[];
+  languages: string[];
+  locations: { name: string | null; address: string | null; locality: string | null; postalCode: string | null; country: string }[];
+  translations: { locale: string; name: string | null; shortDescription: string; description: string | null }[];
+};
+
+/**
+ * Published services matching `where` (on the service row `s`), each with its
+ * organization, areas, hours, contacts, languages, places and translations, in
+ * one query: the relations come back as JSON built by PostgreSQL.
+ */
+async function loadServiceRecords(where: Prisma.Sql): Promise<ServiceRecord[]> {
+  const periods = (condition: Prisma.Sql) => Prisma.sql`(SELECT coalesce(json_agg(json_build_object(
+      'weekday', sc.weekday, 'opensAt', sc.opens_at, 'closesAt', sc.closes_at) ORDER BY sc.weekday, sc.opens_at), '[]')
+    FROM schedule sc WHERE ${condition})`;
+  return prisma.$queryRaw<ServiceRecord[]>`
+    SELECT s.id, s.slug, s.name, s.alternate_name AS "alternateName", s.short_description AS "shortDescription",
+      s.description, s.eligibility, s.cost::text AS cost, s.cost_note AS "costNote", s.accessibility,
+      s.access_features AS "accessFeatures", s.website, s.source_url AS "sourceUrl", s.content_language AS "contentLanguage",
+      s.anonymous_contact::text AS "anonymousContact", s.tells_police::text AS "tellsPolice", s.tells_parents::text AS "tellsParents",
+      s.child_can_use_without_parent::text AS "childCanUseWithoutParent", s.minimum_age AS "minimumAge", s.maximum_age AS "maximumAge",
+      s.records_kept AS "recordsKept", s.always_open AS "alwaysOpen", s.timezone, s.last_verified_at AS "lastVerifiedAt",
+      s.next_verification_due_at AS "nextVerificationDueAt", s.category_codes AS "categoryCodes", s.audience_codes AS "audienceCodes",
+      (SELECT json_build_object('name', o.name, 'website', o.website, 'description', o.description)
+        FROM organization o WHERE o.id = s.organization_id) AS organization,
+      (SELECT coalesce(json_agg(json_build_object('kind', a.kind, 'country', a.country, 'subdivision', a.subdivision, 'locality', a.locality)), '[]')
+        FROM service_area a WHERE a.service_id = s.id) AS areas,
+      ${periods(Prisma.sql`sc.service_id = s.id AND sc.contact_channel_id IS NULL`)} AS schedules,
+      (SELECT coalesce(json_agg(json_build_object('kind', c.kind, 'value', c.value, 'label', c.label, 'alwaysOpen', c.always_open,
+          'schedules', ${periods(Prisma.sql`sc.contact_channel_id = c.id`)}) ORDER BY c.position, c.id), '[]')
+        FROM contact_channel c WHERE c.service_id = s.id) AS "contactChannels",
+      (SELECT coalesce(array_agg(l.code ORDER BY l.code), '{}') FROM service_language l WHERE l.service_id = s.id) AS languages,
+      (SELECT coalesce(json_agg(json_build_object('name', l.name, 'address', l.address, 'locality', l.locality,
+          'postalCode', l.postal_code, 'country', l.country) ORDER BY l.locality, l.id), '[]')
+        FROM service_at_location sl JOIN location l ON l.id = sl.location_id WHERE sl.service_id = s.id) AS locations,
+      (SELECT coalesce(json_agg(json_build_object('locale', t.locale, 'name', t.name, 'shortDescription', t.short_description,
+          'description', t.description) ORDER BY t.locale), '[]')
+        FROM service_translation t WHERE t.service_id = s.id) AS translations
+    FROM service s
+    WHERE s.status = 'PUBLISHED' AND ${where}`;
+}
 
 const AREA_ORDER = { LOCALITY: 0, SUBDIVISION: 1, COUNTRY: 2, INTERNATIONAL: 3 } as const;
 const SUMMARY_CONTACTS = 3;
-
-function periods(rows: { weekday: number; opensAt: number; closesAt: number }[]): WeeklyPeriod[] {
-  return rows
-    .map(({ weekday, opensAt, closesAt }) => ({ weekday, opensAt, closesAt }))
-    .sort((a, b) => a.weekday - b.weekday || a.opensAt - b.opensAt);
-}
 
 function toSummary(record: ServiceRecord, now: Date, locale: string): ServiceSummary & { detail: ServiceDetail } {
   const hours = {
     alwaysOpen: record.alwaysOpen,
     timezone: record.timezone,
-    schedules: periods(record.schedules),
+    schedules: record.schedules,
     contactChannels: record.contactChannels.map((channel) => ({
       alwaysOpen: channel.alwaysOpen,
-      schedules: periods(channel.schedules),
+      schedules: channel.schedules,
     })),
   };
   const contacts: ContactView[] = record.contactChannels.map((channel, index) => ({
@@ -118,11 +174,6 @@ function toSummary(record: ServiceRecord, now: Date, locale: string): ServiceSum
     openState: channelOpenState(hours, hours.contactChannels[index]!, now),
     hours: hours.contactChannels[index]!.schedules,
   }));
-  const termCodes = (taxonomy: string) =>
-    record.taxonomyTerms
-      .filter((link) => link.term.taxonomy.code === taxonomy)
-      .sort((a, b) => a.term.position - b.term.position)
-      .map((link) => link.term.code);
   const areas: AreaView[] = [...record.areas]
     .sort((a, b) => AREA_ORDER[a.kind] - AREA_ORDER[b.kind])
     .map((area) => ({
@@ -142,8 +193,8 @@ function toSummary(record: ServiceRecord, now: Date, locale: string): ServiceSum
     shortDescription: translation?.shortDescription ?? record.shortDescription,
     textLanguage: translation ? locale : record.contentLanguage,
     translatedFrom: translation ? record.contentLanguage : null,
-    categories: termCodes(TAXONOMY.category),
-    audiences: termCodes(TAXONOMY.audience),
+    categories: record.categoryCodes,
+    audiences: record.audienceCodes,
     areas,
     cost: record.cost,
     alwaysOpen: record.alwaysOpen,
@@ -170,7 +221,7 @@ function toSummary(record: ServiceRecord, now: Date, locale: string): ServiceSum
     },
     timezone: record.timezone,
     hours: hours.schedules,
-    languages: record.languages.map((language) => language.code).sort(),
+    languages: record.languages,
     safety: {
       anonymousContact: record.anonymousContact,
       tellsPolice: record.tellsPolice,
@@ -180,7 +231,7 @@ function toSummary(record: ServiceRecord, now: Date, locale: string): ServiceSum
       maximumAge: record.maximumAge,
       recordsKept: record.recordsKept,
     },
-    locations: record.serviceAtLocations.map(({ location }) => ({
+    locations: record.locations.map((location) => ({
       name: location.name,
       address: location.address,
       locality: location.locality,
@@ -195,10 +246,7 @@ function toSummary(record: ServiceRecord, now: Date, locale: string): ServiceSum
 /** Summaries of published services, in the order of `ids`. */
 export async function loadSummaries(ids: string[], now: Date, locale = "en"): Promise<ServiceSummary[]> {
   if (ids.length === 0) return [];
-  const records = await prisma.service.findMany({
-    where: { id: { in: ids }, status: "PUBLISHED" },
-    include: listingInclude,
-  });
+  const records = await loadServiceRecords(Prisma.sql`s.id = ANY(${ids}::uuid[])`);
   const byId = new Map(records.map((record) => [record.id, record]));
   return ids.flatMap((id) => {
     const record = byId.get(id);
@@ -210,6 +258,6 @@ export async function loadSummaries(ids: string[], now: Date, locale = "en"): Pr
 
 /** A published service's full page, or null: drafts and archived services do not exist for the public. */
 export async function getPublishedService(slug: string, now: Date, locale = "en"): Promise<ServiceDetail | null> {
-  const record = await prisma.service.findFirst({ where: { slug, status: "PUBLISHED" }, include: listingInclude });
+  const [record] = await loadServiceRecords(Prisma.sql`s.slug = ${slug}`);
   return record ? toSummary(record, now, locale).detail : null;
 }

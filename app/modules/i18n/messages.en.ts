@@ -136,6 +136,7 @@ export const en = {
   "search.unknownPlace": "We do not know a place called “{place}” yet. Try a nearby town, a postal code, or leave it empty.",
   "search.resultCountMore": "More than {count} services found",
   "search.nearNote": "Helplines and online services have no address, so a search near a place leaves them out. Remove the place to see them.",
+  "search.correctedTo": "Nothing matched the words you typed, so we searched for “{words}”.",
   "search.internationalHeading": "Services for everyone, wherever you are",
   "search.badRequestHeading": "We could not read that search",
   "search.badRequestAdvice": "Something in the address was not what we expected:",

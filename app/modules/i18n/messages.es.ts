@@ -130,6 +130,7 @@ export const es: PublicMessages = {
   "search.unknownPlace": "Todavía no conocemos un lugar llamado «{place}». Prueba con una localidad cercana, un código postal o déjalo vacío.",
   "search.resultCountMore": "Más de {count} servicios encontrados",
   "search.nearNote": "Las líneas de ayuda y los servicios en línea no tienen dirección, así que una búsqueda cerca de un lugar los deja fuera. Quita el lugar para verlos.",
+  "search.correctedTo": "Ningún servicio coincidía con las palabras que escribiste, así que buscamos «{words}».",
   "search.internationalHeading": "Servicios para todo el mundo, estés donde estés",
   "search.badRequestHeading": "No hemos podido leer esa búsqueda",
   "search.badRequestAdvice": "Algo en la dirección no era lo que esperábamos:",

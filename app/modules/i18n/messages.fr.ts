@@ -130,6 +130,7 @@ export const fr: PublicMessages = {
   "search.unknownPlace": "Nous ne connaissons pas encore de lieu appelé « {place} ». Essayez une ville proche, un code postal, ou laissez vide.",
   "search.resultCountMore": "Plus de {count} services trouvés",
   "search.nearNote": "Les lignes d’écoute et les services en ligne n’ont pas d’adresse : une recherche près d’un lieu les laisse de côté. Retirez le lieu pour les voir.",
+  "search.correctedTo": "Aucun service ne correspondait aux mots saisis ; nous avons donc cherché « {words} ».",
   "search.internationalHeading": "Des services pour tous, où que vous soyez",
   "search.badRequestHeading": "Nous n'avons pas pu lire cette recherche",
   "search.badRequestAdvice": "Quelque chose dans l'adresse n'était pas ce que nous attendions :",

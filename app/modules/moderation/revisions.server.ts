@@ -1,6 +1,7 @@
 import { prisma } from "#app/db.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { recordAudit } from "#app/modules/accounts/audit.server.ts";
+import { announceDirectoryChange } from "#app/public-page-cache.server.ts";
 import { ListingSchema, canonicalListing, saveListing, type ListingInput } from "#app/modules/directory/listing.server.ts";
 import { diffListings, type FieldChange } from "./diff.ts";
 import { currentListing } from "./snapshot.server.ts";
@@ -164,6 +165,7 @@ export async function approveRevision(revisionId: string, reviewer: Actor, comme
       tx,
     );
   });
+  announceDirectoryChange();
 }
 
 export async function rejectRevision(revisionId: string, reviewer: Actor, comment: string) {
@@ -219,6 +221,7 @@ export async function archiveService(serviceId: string, moderator: Actor, reason
     });
     await recordAudit({ action: "service.archived", actor: moderator, targetType: "service", targetId: serviceId, details: { reason, revision: revision.number } }, tx);
   });
+  announceDirectoryChange();
 }
 
 /** Putting an archived listing back needs a second moderator, like any other change. */

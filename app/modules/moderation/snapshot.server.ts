@@ -1,8 +1,20 @@
 import { prisma } from "#app/db.server.ts";
+import type { Prisma } from "#app/generated/prisma/client.ts";
 import { canonicalListing, type ListingInput } from "#app/modules/directory/listing.server.ts";
 import { formatMinutes, type WeeklyPeriod } from "#app/modules/directory/opening-hours.ts";
 import { TAXONOMY } from "#app/modules/directory/taxonomy.ts";
-import { listingInclude } from "#app/modules/directory/service-summary.server.ts";
+
+/** Everything a listing is made of, as Prisma loads it. */
+const listingInclude = {
+  organization: true,
+  areas: true,
+  schedules: { where: { contactChannelId: null } },
+  contactChannels: { orderBy: { position: "asc" }, include: { schedules: true } },
+  languages: true,
+  taxonomyTerms: { include: { term: { include: { taxonomy: true } } } },
+  serviceAtLocations: { include: { location: true } },
+  translations: { orderBy: { locale: "asc" } },
+} satisfies Prisma.ServiceInclude;
 
 // A listing as it is now in the directory, in the same shape as a revision's
 // snapshot, so the two can be compared field by field.

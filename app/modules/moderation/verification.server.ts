@@ -1,3 +1,4 @@
+import { announceDirectoryChange } from "#app/public-page-cache.server.ts";
 import { prisma } from "#app/db.server.ts";
 import { recordAudit } from "#app/modules/accounts/audit.server.ts";
 import type { Actor } from "./revisions.server.ts";
@@ -30,7 +31,7 @@ export async function recordVerification(
   },
   verifier: Actor,
 ) {
-  return prisma.$transaction(async (tx) => {
+  const recorded = await prisma.$transaction(async (tx) => {
     const service = await tx.service.findUniqueOrThrow({ where: { id: serviceId } });
     const verification = await tx.verification.create({
       data: { serviceId, verifiedAt: input.verifiedAt, method: input.method, outcome: input.outcome, notes: input.notes ?? null, verifierId: verifier.id },
@@ -54,6 +55,9 @@ export async function recordVerification(
     );
     return verification;
   });
+  // The "last checked" date shows on public pages.
+  announceDirectoryChange();
+  return recorded;
 }
 
 /** Published listings whose check is due (never checked counts as due), the most overdue first. */

@@ -2,10 +2,10 @@ import { Link } from "react-router";
 import type { Route } from "./+types/search";
 import { SearchForm } from "#app/components/search-form.tsx";
 import { SearchFilters } from "#app/components/search-filters.tsx";
+import { MAX_COUNTED } from "#app/modules/directory/search-limits.ts";
 import { ServiceCard } from "#app/components/service-card.tsx";
 import { EmergencyStrip } from "#app/components/emergency-strip.tsx";
 import {
-  MAX_COUNTED,
   REPEATABLE_SEARCH_PARAMS,
   SearchQuerySchema,
   type SearchQuery,
@@ -116,6 +116,7 @@ export default function Search({ loaderData }: Route.ComponentProps) {
                 ? t("search.resultCountOne")
                 : t("search.resultCount", { count: result.total })}
           </p>
+          {result.correctedWords ? <p>{t("search.correctedTo", { words: result.correctedWords })}</p> : null}
           {result.origin ? <p className="hint">{t("search.nearNote")}</p> : null}
           {isCaseworker && result.services.length > 0 ? (
             <p>
