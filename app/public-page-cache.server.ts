@@ -53,7 +53,8 @@ export function policyWithScriptHashes(policy: string, html: string): string {
 export type CachedPage = {
   headers: Record<string, string>;
   body: Buffer;
-  gzipped: Buffer;
+  /** Made on the first request that accepts gzip: most pages of a burst of different searches are never asked for twice. */
+  gzipped: Buffer | null;
   etag: string;
   storedAt: number;
 };
@@ -73,7 +74,12 @@ export function preparePage(headers: Headers, body: Buffer, now: number): Cached
   kept.vary = "Accept-Encoding, Accept-Language";
   const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
   kept.etag = etag;
-  return { headers: kept, body, gzipped: gzipSync(body), etag, storedAt: now };
+  return { headers: kept, body, gzipped: null, etag, storedAt: now };
+}
+
+export function gzippedBody(page: CachedPage): Buffer {
+  page.gzipped ??= gzipSync(page.body);
+  return page.gzipped;
 }
 
 /** True when the browser's copy (If-None-Match) is this page. */

@@ -94,7 +94,7 @@ function loadContext(request: express.Request) {
 // Public pages, rendered once and served again for a few seconds
 // (app/public-page-cache.server.ts); everything else is rendered per request.
 // Imported once the database is known: it reads the session cookie's name from the accounts module.
-const { PageCache, isCacheablePageRequest, isNotModified, onDirectoryChange, pageCacheKey, preparePage } = await import(
+const { PageCache, gzippedBody, isCacheablePageRequest, isNotModified, onDirectoryChange, pageCacheKey, preparePage } = await import(
   "#app/public-page-cache.server.ts"
 );
 const pageCache = new PageCache();
@@ -134,7 +134,7 @@ function sendCached(request: express.Request, response: express.Response, page: 
     return;
   }
   const gzip = request.acceptsEncodings("gzip") === "gzip";
-  const body = gzip ? page.gzipped : page.body;
+  const body = gzip ? gzippedBody(page) : page.body;
   response.status(200).set(page.headers).set("Content-Length", String(body.length));
   if (gzip) response.set("Content-Encoding", "gzip");
   if (request.method === "HEAD") response.end();

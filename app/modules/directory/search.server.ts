@@ -550,11 +550,21 @@ async function countFacets(plan: Plan): Promise<FacetCounts> {
   return facets;
 }
 
-/** The languages published services speak, for the search form. */
-export async function spokenLanguages(): Promise<string[]> {
-  const rows = await prisma.$queryRaw<{ code: string }[]>`
-    SELECT DISTINCT unnest(s.language_codes) AS code FROM service s WHERE s.status = 'PUBLISHED' ORDER BY 1`;
-  return rows.map((row) => row.code);
+let spokenLanguagesCache: { until: number; codes: Promise<string[]> } | null = null;
+
+/**
+ * The languages published services speak, for the search form. Reading them
+ * means reading every service, so the list is kept for a minute.
+ */
+export function spokenLanguages(now = Date.now()): Promise<string[]> {
+  if (!spokenLanguagesCache || spokenLanguagesCache.until < now) {
+    const codes = prisma.$queryRaw<{ code: string }[]>`
+      SELECT DISTINCT unnest(s.language_codes) AS code FROM service s WHERE s.status = 'PUBLISHED' ORDER BY 1`.then((rows) => rows.map((row) => row.code));
+    spokenLanguagesCache = { until: now + 60_000, codes };
+    // A failed read is not kept.
+    codes.catch(() => (spokenLanguagesCache = null));
+  }
+  return spokenLanguagesCache.codes;
 }
 
 function textCondition(match: TextMatch): Prisma.Sql {
@@ -588,18 +598,15 @@ export async function listInternationalServices(now = new Date()): Promise<Servi
  * vetted listings rather than a separate list that could drift.
  */
 export async function childHelplineFor(country: string): Promise<{ name: string; phone: string; slug: string } | null> {
-  const service = await prisma.service.findFirst({
-    where: {
-      status: "PUBLISHED",
-      areas: { some: { kind: "COUNTRY", country } },
-      taxonomyTerms: { some: { term: { code: "child-helpline", taxonomy: { code: TAXONOMY.category } } } },
-      contactChannels: { some: { kind: "PHONE" } },
-    },
-    orderBy: [{ lastVerifiedAt: { sort: "desc", nulls: "last" } }, { name: "asc" }],
-    select: { name: true, slug: true, contactChannels: { where: { kind: "PHONE" }, orderBy: { position: "asc" }, take: 1 } },
-  });
-  const phone = service?.contactChannels[0]?.value;
-  return service && phone ? { name: service.name, phone, slug: service.slug } : null;
+  const [row] = await prisma.$queryRaw<{ name: string; slug: string; phone: string | null }[]>`
+    SELECT s.name, s.slug,
+      (SELECT c.value FROM contact_channel c WHERE c.service_id = s.id AND c.kind = 'PHONE' ORDER BY c.position, c.id LIMIT 1) AS phone
+    FROM service s
+    WHERE s.status = 'PUBLISHED' AND s.area_keys @> ARRAY[${`C:${country}`}]
+      AND s.category_codes @> '{child-helpline}' AND s.contact_kinds @> '{call}'
+    ORDER BY s.last_verified_at DESC NULLS LAST, s.name, s.id
+    LIMIT 1`;
+  return row?.phone ? { name: row.name, phone: row.phone, slug: row.slug } : null;
 }
 
 /**
