@@ -39,6 +39,8 @@ const EnvSchema = z.object({
   MAX_BODY_BYTES: z.coerce.number({ error: "must be a number of bytes" }).int().min(1024).max(10_000_000).default(65_536),
   /** Behind a reverse proxy, take the client address from X-Forwarded-For (for rate limits only). */
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  /** Requests a minute one client may make to the HSDS API. */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: "must be a whole number" }).int().min(1).max(1_000_000).default(600),
   /** Where "Leave this site" goes: a neutral page that raises no questions. */
   QUICK_EXIT_URL: z.url({ protocol: /^https$/ }).default("https://www.bbc.com/weather"),
   PORT: z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535).default(3000),

@@ -18,6 +18,9 @@ export default [
     route("p/:token/print", "routes/public/pack-print.tsx"),
   ]),
 
+  // Open Referral HSDS 3.0, read-only JSON for partners (docs/hsds.md)
+  route("api/hsds/*", "routes/api/hsds.ts"),
+
   // Signing in (staff)
   route("login", "routes/auth/login.tsx"),
   route("login/two-factor", "routes/auth/login-two-factor.tsx"),

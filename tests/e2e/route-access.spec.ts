@@ -29,6 +29,8 @@ const EXPECTED: Record<string, Expected> = {
   "/help/:path": all(200),
   "/p/:token": all(410),
   "/p/:token/print": all(410),
+  // Concretely /api/hsds/no-such-page: a JSON 404 for everyone (api-hsds.spec.ts calls the real endpoints).
+  "/api/hsds/*": all(404),
   "/login": { anonymous: 200, caseworker: "redirect:/caseworker", moderator: "redirect:/moderation", admin: "redirect:/admin" },
   "/login/two-factor": { anonymous: signIn, caseworker: "redirect:/caseworker", moderator: "redirect:/moderation", admin: "redirect:/admin" },
   "/logout": all(302),

@@ -4,14 +4,21 @@ import { REPEATABLE_SEARCH_PARAMS, SearchQuerySchema, searchServices } from "#ap
 import { ReportSchema, SuggestionSchema } from "#app/modules/moderation/feedback.server.ts";
 import { databaseReadiness } from "#app/database/readiness.server.ts";
 import { parseForm, parseSearchParams } from "#app/validation.server.ts";
+import { handleHsdsRequest } from "#app/modules/hsds/api.server.ts";
 
 // Whatever arrives, the answer is a result or a clear 400, never an exception
 // that would become a 500.
 
-const SEARCH_KEYS = ["country", "region", "category", "audience", "lang", "q", "page", "junk", "simple"];
+const SEARCH_KEYS = [
+  "country", "region", "category", "audience", "lang", "q", "page", "junk", "simple",
+  "near", "lat", "lng", "radius", "open", "always", "contact", "free", "anonymous", "no_parent", "access",
+];
 const text = fc.oneof(
   fc.string({ maxLength: 40 }),
-  fc.constantFrom("GB", "gb", "FR-69", "GB-ENG", "child-helpline", "0", "-1", "1e9", "NaN", "'; DROP TABLE service;--", "%00", "𝒳", "\u0000", "a".repeat(300)),
+  fc.constantFrom(
+    "GB", "gb", "FR-69", "GB-ENG", "child-helpline", "0", "-1", "1e9", "NaN", "'; DROP TABLE service;--", "%00", "𝒳", "\u0000", "a".repeat(300),
+    "now", "1", "true", "51.5", "-0.12", "200", "call", "walk-in", "step-free", "Leeds", "LS1", "&", "*", "%", "_", "\\",
+  ),
 );
 const searchParams = fc.array(fc.tuple(fc.constantFrom(...SEARCH_KEYS), text), { maxLength: 8 }).map((pairs) => {
   const params = new URLSearchParams();
@@ -56,6 +63,24 @@ test("any public form body is accepted or answered field by field", async () => 
       if (!result.ok) expect(Object.keys(result.errors).length).toBeGreaterThan(0);
     }),
     { numRuns: 300 },
+  );
+});
+
+test("any HSDS API request gives JSON: a result, or a 400/404 with a message, never an error", async () => {
+  const API_KEYS = ["search", "page", "per_page", "format", "taxonomy_term_id", "taxonomy_id", "organization_id", "modified_after", "minimal", "full", "full_service", "postcode", "proximity", "minimum_age", "maximum_age", "day", "start_time", "end_time", "junk"];
+  const apiText = fc.oneof(text, fc.constantFrom("ndjson", "json", "MO", "09:00", "23:59", "2026-01-01T00:00:00Z", "f437f0c3-6e43-4c2f-bf1b-9b358d0006f9", "00000000-0000-4000-8000-000000000000", "false"));
+  const paths = fc.constantFrom("/", "/services", "/organizations", "/taxonomies", "/taxonomy_terms", "/service_at_locations", "/services/not-an-id", "/services/00000000-0000-4000-8000-000000000000", "/nothing");
+  const query = fc.array(fc.tuple(fc.constantFrom(...API_KEYS), apiText), { maxLength: 6 });
+  await fc.assert(
+    fc.asyncProperty(paths, query, async (path, pairs) => {
+      const url = new URL(`http://localhost/api/hsds${path}`);
+      for (const [key, value] of pairs) url.searchParams.append(key, value);
+      const response = await handleHsdsRequest(new Request(url), path, "203.0.113.9", { rateLimit: { limit: 1_000_000, windowMs: 60_000 } });
+      expect([200, 400, 404]).toContain(response.status);
+      const body = await response.text();
+      if (response.status !== 200) expect(JSON.parse(body).message).toEqual(expect.any(String));
+    }),
+    { numRuns: 200 },
   );
 });
 

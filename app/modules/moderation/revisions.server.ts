@@ -75,12 +75,13 @@ export async function submitRevision(input: {
   listing: unknown;
   reason: string;
   author: Actor;
-}): Promise<SubmitResult> {
+}, inTransaction?: Prisma.TransactionClient): Promise<SubmitResult> {
   const parsed = ListingSchema.safeParse(input.listing);
   if (!parsed.success) return { kind: "invalid", issues: issuesOf(parsed.error) };
   const snapshot = canonicalListing(input.listing as ListingInput);
 
-  const result = await prisma.$transaction(async (tx): Promise<SubmitResult> => {
+  // An import submits many revisions in one transaction of its own.
+  const submit = async (tx: Prisma.TransactionClient): Promise<SubmitResult> => {
     let serviceId = input.serviceId;
     if (!serviceId) {
       if (await tx.service.findUnique({ where: { slug: parsed.data.slug } })) {
@@ -115,8 +116,8 @@ export async function submitRevision(input: {
       tx,
     );
     return { kind: "saved", revisionId: revision.id, serviceId, number: revision.number };
-  });
-  return result;
+  };
+  return inTransaction ? submit(inTransaction) : prisma.$transaction(submit);
 }
 
 // A new listing exists as a DRAFT row from its first revision, so revisions
