@@ -33,7 +33,7 @@ export default defineConfig({
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"] } },
     // Access rules and staff journeys do not depend on the screen: desktop only.
-    { name: "phone", use: { ...devices["Pixel 7"] }, testIgnore: [/route-access/, /staff-/, /production-/] },
+    { name: "phone", use: { ...devices["Pixel 7"] }, testIgnore: [/route-access/, /staff-/, /production-/, /api-/] },
   ],
   webServer: {
     // A fresh embedded database for every run (scripts/e2e-server.sh), or

@@ -46,6 +46,7 @@ export default [
     route("moderation/services/:serviceId", "routes/moderation/listing-edit.tsx"),
     route("moderation/services/:serviceId/verify", "routes/moderation/listing-verify.tsx"),
     route("moderation/revisions/:revisionId", "routes/moderation/revision.tsx"),
+    route("moderation/import", "routes/moderation/import.tsx"),
     route("caseworker", "routes/caseworker/index.tsx"),
     route("caseworker/lists/:listId", "routes/caseworker/list.tsx"),
     route("caseworker/save", "routes/caseworker/save.tsx"),

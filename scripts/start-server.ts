@@ -12,6 +12,7 @@ import { parseEnv } from "#app/env.server.ts";
 import { prepareDatabase } from "#app/database/prepare.server.ts";
 import { loggablePath, logger } from "#app/logger.server.ts";
 import type { CachedPage } from "#app/public-page-cache.server.ts";
+import { MAX_UPLOAD_BYTES } from "#app/modules/hsds/limits.ts";
 
 const env = parseEnv();
 const log = (message: string) => logger.info(message);
@@ -48,7 +49,9 @@ app.use((request, response, next) => {
     response.status(405).type("text/plain").send("Method not allowed");
     return;
   }
-  if (Number(request.get("content-length") ?? 0) > env.MAX_BODY_BYTES) {
+  // The moderators' import page takes files; everything else, forms.
+  const limit = request.path === "/moderation/import" ? MAX_UPLOAD_BYTES + 64 * 1024 : env.MAX_BODY_BYTES;
+  if (Number(request.get("content-length") ?? 0) > limit) {
     response.status(413).type("text/plain").send("Request too large");
     return;
   }

@@ -52,6 +52,7 @@ const EXPECTED: Record<string, Expected> = {
   "/moderation/services/:serviceId": staffOnly(403, 200, 200),
   "/moderation/services/:serviceId/verify": staffOnly(403, 200, 200),
   "/moderation/revisions/:revisionId": staffOnly(403, 200, 200),
+  "/moderation/import": staffOnly(403, 200, 200),
   "/caseworker": staffOnly(200, 403, 200),
   // Someone else's list is not found, not forbidden: the admin may use lists, but not this one.
   "/caseworker/lists/:listId": staffOnly(200, 403, 404),

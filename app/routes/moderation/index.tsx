@@ -54,7 +54,7 @@ export default function ModerationQueue({ loaderData, actionData }: Route.Compon
     <section>
       <h1>{t("moderation.queueHeading")}</h1>
       <p>
-        <a href="/moderation/services">{t("moderation.listings")}</a> · <a href="/moderation/services/new">{t("moderation.newListing")}</a>
+        <a href="/moderation/services">{t("moderation.listings")}</a> · <a href="/moderation/services/new">{t("moderation.newListing")}</a> · <a href="/moderation/import">{t("moderation.import")}</a>
       </p>
       {unsafe > 0 ? (
         <p className="banner-unsafe" role="alert">

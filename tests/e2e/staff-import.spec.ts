@@ -1,0 +1,45 @@
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { createStaff, signInContext } from "./staff-fixtures.ts";
+
+// A moderator uploads another directory's HSDS file, sees what it would do,
+// confirms, and finds the drafts waiting for a second moderator.
+
+test("upload → preview with counts and refusals → confirm → drafts in the queue", async ({ page, context, baseURL }) => {
+  const moderator = await createStaff(["moderator"], { twoFactor: true });
+  await signInContext(context, moderator, baseURL!);
+  await page.goto("/moderation");
+  await page.getByRole("link", { name: "Import" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Import listings (Open Referral HSDS)" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.getByLabel("File")).toBeFocused();
+
+  await page.getByLabel("File").setInputFiles(path.resolve("tests/fixtures/hsds/oruk/Fail/service_list.json"));
+  await page.getByLabel("Country (optional)").fill("GB");
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.getByRole("heading", { name: "What the import would do" })).toBeVisible();
+  await expect(page.getByText("no name").first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "Import 0 as drafts for review" })).toBeDisabled();
+
+  const source = `e2e-${Date.now()}`;
+  await page.getByLabel("File").setInputFiles(path.resolve("tests/fixtures/hsds/spec/service_full.json"));
+  await page.getByLabel("Source name (optional)").fill(source);
+  await page.getByLabel("Country (optional)").fill("GB");
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.getByText("New drafts")).toBeVisible();
+  await page.getByRole("button", { name: "Import 1 as drafts for review" }).click();
+  await expect(page.getByText(`Imported from ${source}.`)).toBeVisible();
+
+  await page.goto("/moderation");
+  await expect(page.getByText("Community Counselling").first()).toBeVisible();
+});
+
+test("a file that is not HSDS is refused next to the field", async ({ page, context, baseURL }) => {
+  const moderator = await createStaff(["moderator"], { twoFactor: true });
+  await signInContext(context, moderator, baseURL!);
+  await page.goto("/moderation/import");
+  await page.getByLabel("File").setInputFiles({ name: "notes.json", mimeType: "application/json", buffer: Buffer.from("{not json") });
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.getByText("notes.json is not valid JSON")).toBeVisible();
+});
