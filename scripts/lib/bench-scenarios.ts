@@ -60,7 +60,8 @@ export const SCENARIOS: Scenario[] = [
     name: "open now + language",
     hot: { open: "now", lang: "es" },
     cold: (index) => ({ open: "now", lang: pick(LANGUAGES, index), page: String(1 + (spread(index, LANGUAGES.length) % 3)) }),
-    indexes: ["service_language_codes_idx", "service_verified_day_name_id_idx"],
+    // Without a place the order is place_rank, verified_day, name, id: walking that index is the plan.
+    indexes: ["service_language_codes_idx", "service_place_rank_verified_day_name_id_idx"],
   },
   {
     name: "deep page (20)",
