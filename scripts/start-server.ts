@@ -5,6 +5,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import compression from "compression";
 import express from "express";
+import pg from "pg";
 import { createRequestHandler } from "@react-router/express";
 import { RouterContextProvider, createRequestHandler as createFetchHandler, type RouterContext, type ServerBuild } from "react-router";
 import { randomUUID } from "node:crypto";
@@ -62,11 +63,18 @@ app.use((request, response, next) => {
 // lives in memory), and the server probes until it is back.
 const availability = await import("#app/database/availability.server.ts");
 const { prisma } = await import("#app/db.server.ts");
+// Its own connection each time, not one from the pool: under heavy load the
+// pool's connections are all busy, and that must not look like an outage.
 const probe = setInterval(() => {
-  Promise.race([prisma.$queryRaw`SELECT 1`, new Promise((_, reject) => setTimeout(() => reject(new Error("probe timeout")), 1000))]).then(
-    () => availability.markDatabaseUp(),
-    () => availability.markDatabaseDown(),
-  );
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: 1000, query_timeout: 1000 });
+  client
+    .connect()
+    .then(() => client.query("SELECT 1"))
+    .then(
+      () => availability.markDatabaseUp(),
+      () => availability.markDatabaseDown(),
+    )
+    .finally(() => client.end().catch(() => {}));
 }, 1000);
 probe.unref();
 app.use((request, response, next) => {

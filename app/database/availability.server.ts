@@ -3,7 +3,9 @@ import { EMERGENCY_NUMBERS } from "#app/modules/regions/emergency-numbers.ts";
 // When PostgreSQL is unreachable, public pages still answer, quickly, with a
 // calm page that shows emergency numbers and international helplines, kept in
 // memory so that no database is needed. The server probes the database every
-// second; a failed query also marks it down at once.
+// second over a connection of its own; a query that fails to connect also
+// marks it down at once. Waiting for a busy pool does not: that is load, not
+// an outage, and the probe, which does not wait for the pool, tells them apart.
 
 type State = { down: boolean; since: number };
 const state: State = ((globalThis as Record<string, unknown>).signpostDatabaseState ??= { down: false, since: 0 }) as State;
@@ -23,7 +25,7 @@ export function isDatabaseDown(): boolean {
 /** Errors that mean "the database cannot be reached", not "the query was wrong". */
 export function isConnectionError(error: unknown): boolean {
   const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""} ${String((error as { cause?: unknown })?.cause ?? "")}`;
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|timeout exceeded|Can't reach database|connection.*(closed|ended)|P1001|P1017|the database system is (starting up|shutting down)/i.test(text);
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|Can't reach database|connection.*(closed|ended)|P1001|P1017|the database system is (starting up|shutting down)/i.test(text);
 }
 
 // International services every person can use, whatever happens to the database.
