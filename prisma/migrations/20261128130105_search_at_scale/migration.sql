@@ -1,6 +1,7 @@
--- Search at scale: distance search (cube + earthdistance), and the filters
--- and counts of /search read from columns of the service row, kept up to date
--- by triggers, instead of joining six tables for every result and every count.
+-- Search at scale: distance search (cube + earthdistance); the filters, counts
+-- and order of /search read from columns of the service row, kept up to date
+-- by triggers, instead of joining six tables for every result and every count;
+-- and the list of published words that typo correction draws on.
 
 CREATE EXTENSION IF NOT EXISTS cube;
 CREATE EXTENSION IF NOT EXISTS earthdistance;
@@ -17,7 +18,19 @@ ADD COLUMN     "audience_codes" TEXT[] DEFAULT ARRAY[]::TEXT[],
 ADD COLUMN     "category_codes" TEXT[] DEFAULT ARRAY[]::TEXT[],
 ADD COLUMN     "contact_kinds" TEXT[] DEFAULT ARRAY[]::TEXT[],
 ADD COLUMN     "language_codes" TEXT[] DEFAULT ARRAY[]::TEXT[],
-ADD COLUMN     "open_hours" int4multirange;
+ADD COLUMN     "open_hours" int4multirange,
+ADD COLUMN     "verified_day" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "place_rank" SMALLINT NOT NULL DEFAULT 4;
+
+-- CreateTable
+CREATE TABLE "search_word" (
+    "word" TEXT NOT NULL,
+
+    CONSTRAINT "search_word_pkey" PRIMARY KEY ("word")
+);
+
+-- CreateIndex
+CREATE INDEX "search_word_trgm_idx" ON "search_word" USING GIN ("word" gin_trgm_ops);
 
 -- CreateIndex
 CREATE INDEX "location_earth_point_idx" ON "location" USING GIST ("earth_point");
@@ -38,7 +51,10 @@ CREATE INDEX "service_category_codes_idx" ON "service" USING GIN ("category_code
 CREATE INDEX "service_language_codes_idx" ON "service" USING GIN ("language_codes");
 
 -- CreateIndex
-CREATE INDEX "service_last_verified_at_name_id_idx" ON "service"("last_verified_at" DESC, "name", "id");
+CREATE INDEX "service_verified_day_name_id_idx" ON "service"("verified_day" DESC, "name", "id");
+
+-- CreateIndex
+CREATE INDEX "service_place_rank_verified_day_name_id_idx" ON "service"("place_rank", "verified_day" DESC, "name", "id");
 
 -- ── Locations: the point and the folded place names ─────────────────────────
 CREATE FUNCTION location_refresh_search() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -71,6 +87,9 @@ CREATE FUNCTION service_refresh_search_fields(target uuid) RETURNS void LANGUAGE
         (CASE WHEN a.kind = 'LOCALITY' THEN 'LS:' || a.subdivision END)
       ) AS keys(area_key)
       WHERE a.service_id = target AND area_key IS NOT NULL), '{}'),
+    place_rank = coalesce((
+      SELECT min(CASE a.kind WHEN 'LOCALITY' THEN 0 WHEN 'SUBDIVISION' THEN 1 WHEN 'COUNTRY' THEN 2 ELSE 3 END)
+      FROM service_area a WHERE a.service_id = target), 4),
     category_codes = coalesce((
       SELECT array_agg(t.code ORDER BY t.position) FROM service_taxonomy_term st
       JOIN taxonomy_term t ON t.id = st.term_id JOIN taxonomy x ON x.id = t.taxonomy_id
@@ -144,6 +163,42 @@ CREATE FUNCTION signpost_week_minute(at timestamptz, zone text) RETURNS integer
   FROM (SELECT at AT TIME ZONE zone AS local_time) AS t
 $$;
 
+-- The search document trigger (search_and_taxonomy) also keeps the verification day;
+-- published words are collected for typo correction.
+CREATE OR REPLACE FUNCTION service_refresh_search() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  organization_name text;
+BEGIN
+  SELECT name INTO organization_name FROM organization WHERE id = NEW.organization_id;
+  NEW.search_document :=
+       setweight(to_tsvector('signpost_simple', concat_ws(' ', NEW.name, NEW.alternate_name)), 'A')
+    || setweight(to_tsvector('signpost_simple', coalesce(organization_name, '')), 'B')
+    || setweight(to_tsvector('signpost_simple', coalesce(NEW.short_description, '')), 'C')
+    || setweight(to_tsvector('signpost_simple', coalesce(NEW.description, '')), 'D');
+  NEW.search_text := lower(signpost_unaccent(concat_ws(' ', NEW.name, NEW.alternate_name, organization_name)));
+  NEW.verified_day := coalesce(floor(extract(epoch FROM NEW.last_verified_at) / 86400)::integer, 0);
+  RETURN NEW;
+END
+$$;
+
+-- Only published words: a draft's words must not show through a correction.
+CREATE FUNCTION service_collect_words() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO search_word (word)
+    SELECT DISTINCT word FROM unnest(tsvector_to_array(NEW.search_document)) AS word
+    WHERE length(word) BETWEEN 3 AND 40
+  ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER service_collect_words
+  AFTER INSERT OR UPDATE ON service
+  FOR EACH ROW WHEN (NEW.status = 'PUBLISHED')
+  EXECUTE FUNCTION service_collect_words();
+
 -- Existing rows.
 UPDATE location SET latitude = latitude;
+-- Fires service_refresh_search (verified_day) and service_collect_words.
+UPDATE service SET verified_day = verified_day;
 SELECT service_refresh_search_fields(id) FROM service;
