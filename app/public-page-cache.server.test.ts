@@ -4,11 +4,11 @@ import {
   PAGE_CACHE_SECONDS,
   PageCache,
   isCacheablePageRequest,
-  isNotModified,
   pageCacheKey,
   policyWithScriptHashes,
   preparePage,
 } from "./public-page-cache.server.ts";
+import { isNotModified } from "./http-caching.server.ts";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("base64");
 

@@ -3,6 +3,8 @@ import { EventEmitter } from "node:events";
 import { gzipSync } from "node:zlib";
 import { suggestedLocale, isLocale, DEFAULT_LOCALE } from "#app/modules/i18n/translate.ts";
 import { SESSION_COOKIE } from "#app/modules/accounts/sessions.server.ts";
+import { etagOf } from "#app/http-caching.server.ts";
+
 
 // Public pages carry no per-person data: the same address (and language
 // suggestion) gives the same page to everyone. The production server keeps
@@ -72,7 +74,7 @@ export function preparePage(headers: Headers, body: Buffer, now: number): Cached
   if (policy) kept["content-security-policy"] = policyWithScriptHashes(policy, body.toString("utf8"));
   kept["cache-control"] = CACHE_CONTROL;
   kept.vary = "Accept-Encoding, Accept-Language";
-  const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+  const etag = etagOf(body);
   kept.etag = etag;
   return { headers: kept, body, gzipped: null, etag, storedAt: now };
 }
@@ -80,12 +82,6 @@ export function preparePage(headers: Headers, body: Buffer, now: number): Cached
 export function gzippedBody(page: CachedPage): Buffer {
   page.gzipped ??= gzipSync(page.body);
   return page.gzipped;
-}
-
-/** True when the browser's copy (If-None-Match) is this page. */
-export function isNotModified(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  return ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag || tag.trim() === "*");
 }
 
 /** Least recently used pages go first; every page goes after PAGE_CACHE_SECONDS. */

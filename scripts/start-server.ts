@@ -14,6 +14,7 @@ import { prepareDatabase } from "#app/database/prepare.server.ts";
 import { loggablePath, logger } from "#app/logger.server.ts";
 import type { CachedPage } from "#app/public-page-cache.server.ts";
 import { MAX_UPLOAD_BYTES } from "#app/modules/hsds/limits.ts";
+import { isNotModified } from "#app/http-caching.server.ts";
 
 const env = parseEnv();
 const log = (message: string) => logger.info(message);
@@ -105,7 +106,7 @@ function loadContext(request: express.Request) {
 // Public pages, rendered once and served again for a few seconds
 // (app/public-page-cache.server.ts); everything else is rendered per request.
 // Imported once the database is known: it reads the session cookie's name from the accounts module.
-const { PageCache, gzippedBody, isCacheablePageRequest, isNotModified, onDirectoryChange, pageCacheKey, preparePage } = await import(
+const { PageCache, gzippedBody, isCacheablePageRequest, onDirectoryChange, pageCacheKey, preparePage } = await import(
   "#app/public-page-cache.server.ts"
 );
 const pageCache = new PageCache();

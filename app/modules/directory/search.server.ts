@@ -273,7 +273,7 @@ export async function findPlace(text: string, country?: string): Promise<{ latit
 type PageRow = { id: string; distanceKm: number | null };
 
 function pageSql(plan: Plan): Prisma.Sql {
-  if (!plan.origin && !plan.match && plan.query.country && !hasFilters(plan.query)) return pageByPlaceSql(plan);
+  if (!plan.origin && !plan.match && plan.query.country && activeFilters(plan).length === 0) return pageByPlaceSql(plan);
   return Prisma.sql`
     ${nearbyCte(plan.origin)}
     SELECT s.id, ${plan.origin ? Prisma.sql`n.distance_km` : Prisma.sql`NULL::float8`} AS distance_km
@@ -282,13 +282,6 @@ function pageSql(plan: Plan): Prisma.Sql {
     ORDER BY ${orderBy(plan)}
     LIMIT ${PAGE_SIZE} OFFSET ${(plan.query.page - 1) * PAGE_SIZE}
   `;
-}
-
-function hasFilters(query: SearchQuery): boolean {
-  return (
-    query.category.length + query.contact.length + query.access.length > 0 ||
-    !!(query.audience || query.lang || query.open || query.always || query.free || query.anonymous || query.no_parent)
-  );
 }
 
 /**
@@ -300,11 +293,10 @@ function hasFilters(query: SearchQuery): boolean {
  */
 function pageByPlaceSql(plan: Plan): Prisma.Sql {
   const enough = plan.query.page * PAGE_SIZE;
-  const conditions = Prisma.join(Object.values(filterConditions(plan)), " AND ");
   const levels = specificityLevels(plan.query).map(
     (level, index) => Prisma.sql`(
       SELECT s.id, ${index}::int AS level, s.verified_day, s.name FROM service s
-      WHERE s.status = 'PUBLISHED' AND ${level} AND ${conditions}
+      WHERE s.status = 'PUBLISHED' AND ${level}
       ORDER BY s.verified_day DESC, s.name, s.id LIMIT ${enough})`,
   );
   return Prisma.sql`
@@ -402,24 +394,33 @@ function fromMatches(plan: Plan): Prisma.Sql {
 }
 
 type Filter = keyof FacetCounts;
+type Flag = "open" | "always" | "free" | "anonymous" | "no_parent";
 
-/** Each filter's condition on the service row `s`; TRUE when the filter is not set. */
-function filterConditions(plan: Plan): Record<Filter, Prisma.Sql> {
-  const { query } = plan;
-  const when = (isSet: boolean, condition: Prisma.Sql) => (isSet ? condition : Prisma.sql`TRUE`);
+/** The yes-or-no filters, as conditions on the service row `s` (also counted, see countFacets). */
+function flagConditions(now: Date): Record<Flag, Prisma.Sql> {
   return {
-    category: when(query.category.length > 0, Prisma.sql`s.category_codes && ${[...query.category]}::text[]`),
-    audience: when(!!query.audience, Prisma.sql`s.audience_codes @> ARRAY[${query.audience ?? ""}]::text[]`),
-    lang: when(!!query.lang, Prisma.sql`s.language_codes @> ARRAY[${query.lang ?? ""}]::text[]`),
-    // Any of the chosen ways to get in touch; all of the chosen access needs.
-    contact: when(query.contact.length > 0, Prisma.sql`s.contact_kinds && ${[...query.contact]}::text[]`),
-    access: when(query.access.length > 0, Prisma.sql`s.access_features @> ${[...query.access]}::text[]`),
-    open: when(query.open === "now", openNow(plan.now)),
-    always: when(query.always, ALWAYS_OPEN),
-    free: when(query.free, Prisma.sql`s.cost = 'FREE'`),
-    anonymous: when(query.anonymous, Prisma.sql`s.anonymous_contact = 'YES'`),
-    no_parent: when(query.no_parent, Prisma.sql`s.child_can_use_without_parent = 'YES'`),
+    open: openNow(now),
+    always: ALWAYS_OPEN,
+    free: Prisma.sql`s.cost = 'FREE'`,
+    anonymous: Prisma.sql`s.anonymous_contact = 'YES'`,
+    no_parent: Prisma.sql`s.child_can_use_without_parent = 'YES'`,
   };
+}
+
+/** The conditions, on the service row `s`, of the filters the query sets. */
+function activeFilters(plan: Plan): Prisma.Sql[] {
+  const { query } = plan;
+  const flags = flagConditions(plan.now);
+  const chosen: Record<Flag, boolean> = { open: query.open === "now", always: query.always, free: query.free, anonymous: query.anonymous, no_parent: query.no_parent };
+  return [
+    ...(query.category.length > 0 ? [Prisma.sql`s.category_codes && ${[...query.category]}::text[]`] : []),
+    ...(query.audience ? [Prisma.sql`s.audience_codes @> ARRAY[${query.audience}]::text[]`] : []),
+    ...(query.lang ? [Prisma.sql`s.language_codes @> ARRAY[${query.lang}]::text[]`] : []),
+    // Any of the chosen ways to get in touch; all of the chosen access needs.
+    ...(query.contact.length > 0 ? [Prisma.sql`s.contact_kinds && ${[...query.contact]}::text[]`] : []),
+    ...(query.access.length > 0 ? [Prisma.sql`s.access_features @> ${[...query.access]}::text[]`] : []),
+    ...(Object.keys(flags) as Flag[]).filter((flag) => chosen[flag]).map((flag) => flags[flag]),
+  ];
 }
 
 const ALWAYS_OPEN = Prisma.sql`s.open_hours @> int4range(0, 10080)`;
@@ -457,7 +458,7 @@ function baseConditions(plan: Plan): Prisma.Sql {
 }
 
 function allConditions(plan: Plan): Prisma.Sql {
-  return Prisma.join([baseConditions(plan), ...Object.values(filterConditions(plan))], " AND ");
+  return Prisma.join([baseConditions(plan), ...activeFilters(plan)], " AND ");
 }
 
 /**
@@ -521,13 +522,13 @@ function orderBy(plan: Plan): Prisma.Sql {
 async function countFacets(plan: Plan): Promise<FacetCounts> {
   const listFacet = (name: Filter, column: string) =>
     Prisma.sql`SELECT ${name} AS facet, value, count(*) AS count FROM matches s, unnest(s.${Prisma.raw(column)}) AS value GROUP BY value`;
-  const flagFacet = (name: Filter, has: string) =>
-    Prisma.sql`SELECT ${name} AS facet, NULL AS value, count(*) FILTER (WHERE ${Prisma.raw(has)}) AS count FROM matches s`;
+  const flags = flagConditions(plan.now);
+  const flagNames = Object.keys(flags) as Flag[];
+  const flagColumn = (flag: Flag) => Prisma.raw(`is_${flag}`);
   const rows = await prisma.$queryRaw<{ facet: Filter; value: string | null; count: bigint }[]>`
     ${plan.origin ? Prisma.sql`${nearbyCte(plan.origin)},` : Prisma.sql`WITH`} matches AS MATERIALIZED (
       SELECT s.category_codes, s.audience_codes, s.language_codes, s.contact_kinds, s.access_features,
-        ${openNow(plan.now)} AS is_open, ${ALWAYS_OPEN} AS is_always, s.cost = 'FREE' AS is_free,
-        s.anonymous_contact = 'YES' AS is_anonymous, s.child_can_use_without_parent = 'YES' AS is_no_parent
+        ${Prisma.join(flagNames.map((flag) => Prisma.sql`${flags[flag]} AS ${flagColumn(flag)}`), ", ")}
       ${fromMatches(plan)} WHERE ${allConditions(plan)}
     )
     ${listFacet("category", "category_codes")}
@@ -535,11 +536,10 @@ async function countFacets(plan: Plan): Promise<FacetCounts> {
     UNION ALL ${listFacet("lang", "language_codes")}
     UNION ALL ${listFacet("contact", "contact_kinds")}
     UNION ALL ${listFacet("access", "access_features")}
-    UNION ALL ${flagFacet("open", "is_open")}
-    UNION ALL ${flagFacet("always", "is_always")}
-    UNION ALL ${flagFacet("free", "is_free")}
-    UNION ALL ${flagFacet("anonymous", "is_anonymous")}
-    UNION ALL ${flagFacet("no_parent", "is_no_parent")}`;
+    ${Prisma.join(
+      flagNames.map((flag) => Prisma.sql`UNION ALL SELECT ${flag} AS facet, NULL AS value, count(*) FILTER (WHERE ${flagColumn(flag)}) AS count FROM matches s`),
+      " ",
+    )}`;
   const facets: FacetCounts = { category: {}, audience: {}, lang: {}, contact: {}, access: {}, open: 0, always: 0, free: 0, anonymous: 0, no_parent: 0 };
   for (const row of rows) {
     const count = Number(row.count);

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { z } from "zod";
 import { prisma } from "#app/db.server.ts";
 import { Prisma } from "#app/generated/prisma/client.ts";
@@ -7,6 +6,7 @@ import { hitRateLimit, type RateLimit } from "#app/modules/accounts/rate-limit.s
 import { findPlace } from "#app/modules/directory/search.server.ts";
 import { emptyAsUndefined, withoutNul } from "#app/validation.server.ts";
 import { parseEnv } from "#app/env.server.ts";
+import { etagOf, isNotModified } from "#app/http-caching.server.ts";
 import { loadServices, loadTaxonomies, loadTaxonomyTerms, toFullService, toServiceSummary, compact, type LocationRow } from "./mapping.server.ts";
 import { openApiDocument } from "./openapi.server.ts";
 
@@ -325,9 +325,9 @@ export async function handleHsdsRequest(
       return new Response(body, { headers: { ...COMMON_HEADERS, "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-cache" } });
     }
     const text = JSON.stringify(result.body);
-    const etag = `"${createHash("sha256").update(text).digest("base64url").slice(0, 27)}"`;
+    const etag = etagOf(text);
     const headers = { "Cache-Control": "public, max-age=60", ETag: etag, Vary: "Accept-Encoding" };
-    if (request.headers.get("if-none-match")?.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag)) {
+    if (isNotModified(request.headers.get("if-none-match"), etag)) {
       return new Response(null, { status: 304, headers: { ...COMMON_HEADERS, ...headers } });
     }
     return new Response(text, { status: result.status, headers: { ...COMMON_HEADERS, "Content-Type": "application/json; charset=utf-8", ...headers } });
