@@ -76,10 +76,13 @@ export type ServiceDetail = ServiceSummary & {
   original: { language: string; shortDescription: string; description: string } | null;
 };
 
-type Period = { weekday: number; opensAt: number; closesAt: number };
+type Period = { id: string; weekday: number; opensAt: number; closesAt: number };
 
-/** A published service and everything its public page shows, as loadServiceRecords reads it. */
-type ServiceRecord = {
+/**
+ * A published service and everything hanging off it, with the rows' ids: what
+ * its public page shows, and what the HSDS API publishes (app/modules/hsds).
+ */
+export type ServiceRecord = {
   id: string;
   slug: string;
   name: string;
@@ -105,14 +108,27 @@ type ServiceRecord = {
   timezone: string;
   lastVerifiedAt: Date | null;
   nextVerificationDueAt: Date | null;
+  updatedAt: Date;
   categoryCodes: string[];
   audienceCodes: string[];
-  organization: { name: string; website: string | null; description: string | null };
-  areas: { kind: AreaView["kind"]; country: string | null; subdivision: string | null; locality: string | null }[];
+  organization: { id: string; name: string; website: string | null; description: string | null; email: string | null };
+  areas: { id: string; kind: AreaView["kind"]; country: string | null; subdivision: string | null; locality: string | null }[];
   schedules: Period[];
-  contactChannels: { kind: ContactKind; value: string; label: string | null; alwaysOpen: boolean; schedules: Period[] }[];
+  contactChannels: { id: string; kind: ContactKind; value: string; label: string | null; alwaysOpen: boolean; schedules: Period[] }[];
   languages: string[];
-  locations: { name: string | null; address: string | null; locality: string | null; postalCode: string | null; country: string }[];
+  locations: {
+    serviceAtLocationId: string;
+    id: string;
+    organizationId: string;
+    name: string | null;
+    address: string | null;
+    locality: string | null;
+    postalCode: string | null;
+    subdivision: string | null;
+    country: string;
+    latitude: number | null;
+    longitude: number | null;
+  }[];
   translations: { locale: string; name: string | null; shortDescription: string; description: string | null }[];
 };
 
@@ -121,9 +137,9 @@ type ServiceRecord = {
  * organization, areas, hours, contacts, languages, places and translations, in
  * one query: the relations come back as JSON built by PostgreSQL.
  */
-async function loadServiceRecords(where: Prisma.Sql): Promise<ServiceRecord[]> {
+export async function loadServiceRecords(where: Prisma.Sql): Promise<ServiceRecord[]> {
   const periods = (condition: Prisma.Sql) => Prisma.sql`(SELECT coalesce(json_agg(json_build_object(
-      'weekday', sc.weekday, 'opensAt', sc.opens_at, 'closesAt', sc.closes_at) ORDER BY sc.weekday, sc.opens_at), '[]')
+      'id', sc.id, 'weekday', sc.weekday, 'opensAt', sc.opens_at, 'closesAt', sc.closes_at) ORDER BY sc.weekday, sc.opens_at, sc.id), '[]')
     FROM schedule sc WHERE ${condition})`;
   return prisma.$queryRaw<ServiceRecord[]>`
     SELECT s.id, s.slug, s.name, s.alternate_name AS "alternateName", s.short_description AS "shortDescription",
@@ -132,18 +148,21 @@ async function loadServiceRecords(where: Prisma.Sql): Promise<ServiceRecord[]> {
       s.anonymous_contact::text AS "anonymousContact", s.tells_police::text AS "tellsPolice", s.tells_parents::text AS "tellsParents",
       s.child_can_use_without_parent::text AS "childCanUseWithoutParent", s.minimum_age AS "minimumAge", s.maximum_age AS "maximumAge",
       s.records_kept AS "recordsKept", s.always_open AS "alwaysOpen", s.timezone, s.last_verified_at AS "lastVerifiedAt",
-      s.next_verification_due_at AS "nextVerificationDueAt", s.category_codes AS "categoryCodes", s.audience_codes AS "audienceCodes",
-      (SELECT json_build_object('name', o.name, 'website', o.website, 'description', o.description)
+      s.next_verification_due_at AS "nextVerificationDueAt", s.updated_at AS "updatedAt",
+      s.category_codes AS "categoryCodes", s.audience_codes AS "audienceCodes",
+      (SELECT json_build_object('id', o.id, 'name', o.name, 'website', o.website, 'description', o.description, 'email', o.email)
         FROM organization o WHERE o.id = s.organization_id) AS organization,
-      (SELECT coalesce(json_agg(json_build_object('kind', a.kind, 'country', a.country, 'subdivision', a.subdivision, 'locality', a.locality)), '[]')
+      (SELECT coalesce(json_agg(json_build_object('id', a.id, 'kind', a.kind, 'country', a.country, 'subdivision', a.subdivision,
+          'locality', a.locality) ORDER BY a.id), '[]')
         FROM service_area a WHERE a.service_id = s.id) AS areas,
       ${periods(Prisma.sql`sc.service_id = s.id AND sc.contact_channel_id IS NULL`)} AS schedules,
-      (SELECT coalesce(json_agg(json_build_object('kind', c.kind, 'value', c.value, 'label', c.label, 'alwaysOpen', c.always_open,
+      (SELECT coalesce(json_agg(json_build_object('id', c.id, 'kind', c.kind, 'value', c.value, 'label', c.label, 'alwaysOpen', c.always_open,
           'schedules', ${periods(Prisma.sql`sc.contact_channel_id = c.id`)}) ORDER BY c.position, c.id), '[]')
         FROM contact_channel c WHERE c.service_id = s.id) AS "contactChannels",
       (SELECT coalesce(array_agg(l.code ORDER BY l.code), '{}') FROM service_language l WHERE l.service_id = s.id) AS languages,
-      (SELECT coalesce(json_agg(json_build_object('name', l.name, 'address', l.address, 'locality', l.locality,
-          'postalCode', l.postal_code, 'country', l.country) ORDER BY l.locality, l.id), '[]')
+      (SELECT coalesce(json_agg(json_build_object('serviceAtLocationId', sl.id, 'id', l.id, 'organizationId', l.organization_id,
+          'name', l.name, 'address', l.address, 'locality', l.locality, 'postalCode', l.postal_code, 'subdivision', l.subdivision,
+          'country', l.country, 'latitude', l.latitude, 'longitude', l.longitude) ORDER BY l.locality, l.id), '[]')
         FROM service_at_location sl JOIN location l ON l.id = sl.location_id WHERE sl.service_id = s.id) AS locations,
       (SELECT coalesce(json_agg(json_build_object('locale', t.locale, 'name', t.name, 'shortDescription', t.short_description,
           'description', t.description) ORDER BY t.locale), '[]')
@@ -152,6 +171,9 @@ async function loadServiceRecords(where: Prisma.Sql): Promise<ServiceRecord[]> {
     WHERE s.status = 'PUBLISHED' AND ${where}`;
 }
 
+/** Opening periods without their row ids, which pages do not need. */
+const weekly = (periods: Period[]): WeeklyPeriod[] => periods.map(({ weekday, opensAt, closesAt }) => ({ weekday, opensAt, closesAt }));
+
 const AREA_ORDER = { LOCALITY: 0, SUBDIVISION: 1, COUNTRY: 2, INTERNATIONAL: 3 } as const;
 const SUMMARY_CONTACTS = 3;
 
@@ -159,10 +181,10 @@ function toSummary(record: ServiceRecord, now: Date, locale: string): ServiceSum
   const hours = {
     alwaysOpen: record.alwaysOpen,
     timezone: record.timezone,
-    schedules: record.schedules,
+    schedules: weekly(record.schedules),
     contactChannels: record.contactChannels.map((channel) => ({
       alwaysOpen: channel.alwaysOpen,
-      schedules: channel.schedules,
+      schedules: weekly(channel.schedules),
     })),
   };
   const contacts: ContactView[] = record.contactChannels.map((channel, index) => ({

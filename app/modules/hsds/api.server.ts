@@ -7,7 +7,7 @@ import { findPlace } from "#app/modules/directory/search.server.ts";
 import { emptyAsUndefined, withoutNul } from "#app/validation.server.ts";
 import { parseEnv } from "#app/env.server.ts";
 import { etagOf, isNotModified } from "#app/http-caching.server.ts";
-import { loadServices, loadTaxonomies, loadTaxonomyTerms, toFullService, toServiceSummary, compact, type LocationRow } from "./mapping.server.ts";
+import { compact, loadServices, loadTaxonomies, loadTaxonomyTerms, toFullService, toLocation, toServiceSummary } from "./mapping.server.ts";
 import { openApiDocument } from "./openapi.server.ts";
 
 // The public, read-only HSDS 3.0 API under /api/hsds/: published services
@@ -183,9 +183,7 @@ async function serviceAtLocationItems(rows: { id: string; service_id: string }[]
     const service = byId.get(row.service_id);
     const location = service?.locations.find((entry) => entry.serviceAtLocationId === row.id);
     if (!service || !location) return [];
-    const full_service = toFullService(service);
-    const nested = (full_service.service_at_locations as { id: string; location: unknown }[]).find((entry) => entry.id === row.id)!;
-    return [compact({ id: row.id, service_id: service.id, location_id: location.id, location: nested.location, service: full ? full_service : toServiceSummary(service) })];
+    return [compact({ id: row.id, service_id: service.id, location_id: location.id, location: toLocation(location), service: full ? toFullService(service) : toServiceSummary(service) })];
   });
 }
 
@@ -336,5 +334,3 @@ export async function handleHsdsRequest(
     throw error;
   }
 }
-
-export type { LocationRow };

@@ -3,7 +3,7 @@ import path from "node:path";
 import { stringify } from "csv-stringify/sync";
 import { prisma } from "#app/db.server.ts";
 import { canonicalListing } from "#app/modules/directory/listing.server.ts";
-import { currentListing } from "#app/modules/moderation/snapshot.server.ts";
+import { currentListings } from "#app/modules/moderation/snapshot.server.ts";
 import datapackage from "./spec/datapackage.json" with { type: "json" };
 import { loadServices, loadTaxonomies, loadTaxonomyTerms, toFullService } from "./mapping.server.ts";
 
@@ -24,8 +24,10 @@ export async function exportDirectory(folder: string): Promise<ExportSummary> {
   const ids = (await prisma.service.findMany({ where: { status: "PUBLISHED" }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true } })).map((row) => row.id);
   const services: Json[] = [];
   for (let start = 0; start < ids.length; start += 200) {
-    for (const row of await loadServices(ids.slice(start, start + 200))) {
-      const listing = await currentListing(row.id);
+    const batch = ids.slice(start, start + 200);
+    const [rows, listings] = await Promise.all([loadServices(batch), currentListings(batch)]);
+    for (const row of rows) {
+      const listing = listings.get(row.id);
       services.push({ ...toFullService(row), signpost_listing: listing ? canonicalListing({ ...listing, status: "PUBLISHED", lastVerifiedAt: undefined }) : undefined });
     }
   }

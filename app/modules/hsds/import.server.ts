@@ -51,24 +51,28 @@ function slugify(value: string): string {
 
 const shortHash = (...parts: string[]) => createHash("sha256").update(parts.join("\u0000")).digest("hex").slice(0, 8);
 
-const LANGUAGE_NAMES = (() => {
-  const names = new Map<string, string>();
-  const display = new Intl.DisplayNames(["en"], { type: "language" });
-  for (let first = 97; first <= 122; first += 1) {
-    for (let second = 97; second <= 122; second += 1) {
-      const code = String.fromCharCode(first, second);
-      const name = display.of(code);
-      if (name && name !== code) names.set(name.toLowerCase(), code);
+// English language names to codes ("Polish" → "pl"), for HSDS 1.1 files: built on first use.
+let languageNames: Map<string, string> | null = null;
+function languageNamed(name: string): string | undefined {
+  if (!languageNames) {
+    languageNames = new Map();
+    const display = new Intl.DisplayNames(["en"], { type: "language" });
+    for (let first = 97; first <= 122; first += 1) {
+      for (let second = 97; second <= 122; second += 1) {
+        const code = String.fromCharCode(first, second);
+        const english = display.of(code);
+        if (english && english !== code) languageNames.set(english.toLowerCase(), code);
+      }
     }
   }
-  return names;
-})();
+  return languageNames.get(name);
+}
 
 function languageCode(language: { code?: unknown; name?: unknown }): string | undefined {
   const code = text(language.code)?.toLowerCase();
   if (code && /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/.test(code)) return code.replace(/-([a-z0-9]+)$/, (_, region: string) => `-${region.toUpperCase()}`);
   const name = text(language.name)?.toLowerCase();
-  return name ? LANGUAGE_NAMES.get(name) : undefined;
+  return name ? languageNamed(name) : undefined;
 }
 
 const DAY_NUMBERS: Record<string, number> = { MO: 1, TU: 2, WE: 3, TH: 4, FR: 5, SA: 6, SU: 7 };
@@ -243,14 +247,16 @@ export function mapRecord(record: SourceRecord, options: ImportOptions): Mapped 
 /** What an import would do, without writing anything: for the upload preview. */
 export async function previewImport(source: Source, options: ImportOptions): Promise<ImportReport> {
   const report: ImportReport = { created: 0, updated: 0, unchanged: 0, rejected: source.problems.map((problem) => ({ ...problem, name: null })) };
-  for (const mapped of source.records.map((record) => mapRecord(record, options))) {
-    if ("rejection" in mapped) {
-      report.rejected.push(mapped.rejection);
-      continue;
-    }
-    const existing = await prisma.importRecord.findUnique({ where: { source_originalId: { source: options.source, originalId: mapped.originalId } } });
-    if (!existing) report.created += 1;
-    else if (existing.contentHash === mapped.hash) report.unchanged += 1;
+  const mapped = source.records.map((record) => mapRecord(record, options));
+  const known = await prisma.importRecord.findMany({
+    where: { source: options.source, originalId: { in: mapped.map((entry) => entry.originalId) } },
+    select: { originalId: true, contentHash: true },
+  });
+  const hashes = new Map(known.map((entry) => [entry.originalId, entry.contentHash]));
+  for (const entry of mapped) {
+    if ("rejection" in entry) report.rejected.push(entry.rejection);
+    else if (!hashes.has(entry.originalId)) report.created += 1;
+    else if (hashes.get(entry.originalId) === entry.hash) report.unchanged += 1;
     else report.updated += 1;
   }
   return report;
@@ -266,24 +272,29 @@ export async function importSource(source: Source, options: ImportOptions): Prom
   for (let start = 0; start < accepted.length; start += batchSize) {
     await prisma.$transaction(
       async (tx) => {
-        for (const entry of accepted.slice(start, start + batchSize)) {
+        const batch = accepted.slice(start, start + batchSize);
+        const known = await tx.importRecord.findMany({
+          where: { source: options.source, originalId: { in: batch.map((entry) => entry.originalId) } },
+          include: { service: { select: { slug: true } } },
+        });
+        const records = new Map(known.map((record) => [record.originalId, record]));
+        for (const entry of batch) {
           if (seen.has(entry.originalId)) {
             report.rejected.push({ originalId: entry.originalId, name: entry.listing.name, reason: "the same id appears twice in this source" });
             continue;
           }
           seen.add(entry.originalId);
-          const existing = await tx.importRecord.findUnique({ where: { source_originalId: { source: options.source, originalId: entry.originalId } } });
+          const existing = records.get(entry.originalId);
           if (existing?.contentHash === entry.hash) {
             report.unchanged += 1;
             continue;
           }
           const latest = existing ? await tx.revision.findFirst({ where: { serviceId: existing.serviceId }, orderBy: { number: "desc" } }) : null;
-          const current = existing ? await tx.service.findUniqueOrThrow({ where: { id: existing.serviceId }, select: { slug: true } }) : null;
           const result = await submitRevision(
             {
               serviceId: existing?.serviceId ?? null,
               baseNumber: latest?.number ?? 0,
-              listing: { ...entry.listing, slug: current?.slug ?? entry.listing.slug },
+              listing: { ...entry.listing, slug: existing?.service.slug ?? entry.listing.slug },
               reason: `Imported from ${options.source} (record ${entry.originalId})`,
               author: options.author,
             },

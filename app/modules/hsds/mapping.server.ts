@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { prisma } from "#app/db.server.ts";
 import { Prisma } from "#app/generated/prisma/client.ts";
 import { countryName, subdivisionName } from "#app/modules/regions/regions.server.ts";
+import { loadServiceRecords, type ServiceRecord } from "#app/modules/directory/service-summary.server.ts";
 
 // Our directory as Open Referral HSDS 3.0 objects. Every object keeps a
 // stable UUID: our own row ids where we have rows, and for what we store
@@ -80,88 +81,34 @@ export async function loadTaxonomyTerms(): Promise<Json[]> {
 
 // ── Services ──────────────────────────────────────────────────────────────────
 
-type Period = { id: string; weekday: number; opensAt: number; closesAt: number };
-type ServiceRow = {
-  id: string;
-  slug: string;
-  name: string;
-  alternateName: string | null;
-  description: string;
-  shortDescription: string;
-  eligibility: string | null;
-  cost: string;
-  costNote: string | null;
-  accessibility: string | null;
-  accessFeatures: string[];
-  website: string | null;
-  contentLanguage: string;
-  anonymousContact: string;
-  tellsPolice: string;
-  tellsParents: string;
-  childCanUseWithoutParent: string;
-  minimumAge: number | null;
-  maximumAge: number | null;
-  alwaysOpen: boolean;
-  timezone: string;
-  lastVerifiedAt: Date | null;
-  updatedAt: Date;
-  organization: { id: string; name: string; description: string | null; website: string | null; email: string | null };
-  areas: { id: string; kind: string; country: string | null; subdivision: string | null; locality: string | null }[];
-  schedules: Period[];
-  channels: { id: string; kind: string; value: string; label: string | null; alwaysOpen: boolean; schedules: Period[] }[];
-  languages: string[];
-  terms: { id: string; code: string; name: string; taxonomyId: string; taxonomyName: string }[];
-  locations: LocationRow[];
-};
+type Period = ServiceRecord["schedules"][number];
+type ServiceRow = ServiceRecord & { terms: { id: string; code: string }[] };
+type LocationRow = ServiceRecord["locations"][number];
 
-type LocationRow = {
-  serviceAtLocationId: string;
-  id: string;
-  organizationId: string;
-  name: string | null;
-  address: string | null;
-  locality: string | null;
-  postalCode: string | null;
-  subdivision: string | null;
-  country: string;
-  latitude: number | null;
-  longitude: number | null;
-};
+// Categories and audiences are reference data (a migration inserts them): their ids are read once.
+let termIdsCache: Promise<Map<string, string>> | null = null;
+function termIds(): Promise<Map<string, string>> {
+  termIdsCache ??= prisma.$queryRaw<{ id: string; key: string }[]>`
+      SELECT t.id, x.code || ':' || t.code AS key FROM taxonomy_term t JOIN taxonomy x ON x.id = t.taxonomy_id`.then(
+    (rows) => new Map(rows.map((row) => [row.key, row.id])),
+    (error: unknown) => {
+      termIdsCache = null;
+      throw error;
+    },
+  );
+  return termIdsCache;
+}
 
 /** Published services with everything HSDS shows of them, by id, in the order given. */
 export async function loadServices(ids: string[]): Promise<ServiceRow[]> {
   if (ids.length === 0) return [];
-  const periods = (condition: Prisma.Sql) => Prisma.sql`(SELECT coalesce(json_agg(json_build_object(
-      'id', sc.id, 'weekday', sc.weekday, 'opensAt', sc.opens_at, 'closesAt', sc.closes_at) ORDER BY sc.weekday, sc.opens_at, sc.id), '[]')
-    FROM schedule sc WHERE ${condition})`;
-  const rows = await prisma.$queryRaw<ServiceRow[]>`
-    SELECT s.id, s.slug, s.name, s.alternate_name AS "alternateName", s.description, s.short_description AS "shortDescription",
-      s.eligibility, s.cost::text AS cost, s.cost_note AS "costNote", s.accessibility, s.access_features AS "accessFeatures",
-      s.website, s.content_language AS "contentLanguage", s.anonymous_contact::text AS "anonymousContact",
-      s.tells_police::text AS "tellsPolice", s.tells_parents::text AS "tellsParents",
-      s.child_can_use_without_parent::text AS "childCanUseWithoutParent", s.minimum_age AS "minimumAge", s.maximum_age AS "maximumAge",
-      s.always_open AS "alwaysOpen", s.timezone, s.last_verified_at AS "lastVerifiedAt", s.updated_at AS "updatedAt",
-      (SELECT json_build_object('id', o.id, 'name', o.name, 'description', o.description, 'website', o.website, 'email', o.email)
-        FROM organization o WHERE o.id = s.organization_id) AS organization,
-      (SELECT coalesce(json_agg(json_build_object('id', a.id, 'kind', a.kind, 'country', a.country, 'subdivision', a.subdivision,
-          'locality', a.locality) ORDER BY a.id), '[]') FROM service_area a WHERE a.service_id = s.id) AS areas,
-      ${periods(Prisma.sql`sc.service_id = s.id AND sc.contact_channel_id IS NULL`)} AS schedules,
-      (SELECT coalesce(json_agg(json_build_object('id', c.id, 'kind', c.kind, 'value', c.value, 'label', c.label,
-          'alwaysOpen', c.always_open, 'schedules', ${periods(Prisma.sql`sc.contact_channel_id = c.id`)}) ORDER BY c.position, c.id), '[]')
-        FROM contact_channel c WHERE c.service_id = s.id) AS channels,
-      (SELECT coalesce(array_agg(l.code ORDER BY l.code), '{}') FROM service_language l WHERE l.service_id = s.id) AS languages,
-      (SELECT coalesce(json_agg(json_build_object('id', t.id, 'code', t.code, 'name', t.name, 'taxonomyId', x.id,
-          'taxonomyName', x.name) ORDER BY x.code, t.position), '[]')
-        FROM service_taxonomy_term st JOIN taxonomy_term t ON t.id = st.term_id JOIN taxonomy x ON x.id = t.taxonomy_id
-        WHERE st.service_id = s.id) AS terms,
-      (SELECT coalesce(json_agg(json_build_object('serviceAtLocationId', sl.id, 'id', l.id, 'organizationId', l.organization_id,
-          'name', l.name, 'address', l.address, 'locality', l.locality, 'postalCode', l.postal_code, 'subdivision', l.subdivision,
-          'country', l.country, 'latitude', l.latitude, 'longitude', l.longitude) ORDER BY sl.id), '[]')
-        FROM service_at_location sl JOIN location l ON l.id = sl.location_id WHERE sl.service_id = s.id) AS locations
-    FROM service s
-    WHERE s.status = 'PUBLISHED' AND s.id = ANY(${ids}::uuid[])`;
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+  const [records, terms] = await Promise.all([loadServiceRecords(Prisma.sql`s.id = ANY(${ids}::uuid[])`), termIds()]);
+  const byId = new Map(records.map((record) => [record.id, record]));
+  const termsOf = (taxonomy: string, codes: string[]) => codes.flatMap((code) => (terms.has(`${taxonomy}:${code}`) ? [{ id: terms.get(`${taxonomy}:${code}`)!, code }] : []));
+  return ids.flatMap((id) => {
+    const record = byId.get(id);
+    return record ? [{ ...record, terms: [...termsOf("category", record.categoryCodes), ...termsOf("audience", record.audienceCodes)] }] : [];
+  });
 }
 
 const WEEKDAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
@@ -206,7 +153,7 @@ function toSchedules(owner: { serviceId: string; periods: Period[]; alwaysOpen: 
   });
 }
 
-function toLocation(row: LocationRow): Json {
+export function toLocation(row: LocationRow): Json {
   const hasAddress = row.address && row.locality && row.postalCode;
   return compact({
     id: row.id,
@@ -260,7 +207,7 @@ export function toServiceSummary(row: ServiceRow): Json {
     alternate_name: row.alternateName,
     description: row.description,
     url: row.website,
-    email: row.channels.find((channel) => channel.kind === "EMAIL")?.value,
+    email: row.contactChannels.find((channel) => channel.kind === "EMAIL")?.value,
     status: "active",
     fees_description: [row.cost === "FREE" ? "Free" : row.cost === "LOW_COST" ? "Low cost" : "Paid", row.costNote].filter(Boolean).join(". "),
     eligibility_description: row.eligibility,
@@ -275,12 +222,12 @@ export function toServiceSummary(row: ServiceRow): Json {
 
 /** A fully nested service (/services/{id}, full=true). */
 export function toFullService(row: ServiceRow): Json {
-  const phones = row.channels
+  const phones = row.contactChannels
     .filter((channel) => channel.kind === "PHONE" || channel.kind === "SMS")
     .map((channel) =>
       compact({ id: channel.id, service_id: row.id, number: channel.value, type: channel.kind === "SMS" ? "sms" : "voice", description: channel.label }),
     );
-  const channelSchedules = row.channels.flatMap((channel) =>
+  const channelSchedules = row.contactChannels.flatMap((channel) =>
     channel.schedules.length > 0 || channel.alwaysOpen
       ? toSchedules({ serviceId: row.id, periods: channel.schedules, alwaysOpen: channel.alwaysOpen, timezone: row.timezone, note: `Hours of ${channel.kind.toLowerCase().replace("_", " ")}: ${channel.value}` })
       : [],
@@ -316,5 +263,3 @@ function languageName(code: string): string | undefined {
     return undefined;
   }
 }
-
-export type { ServiceRow, LocationRow };

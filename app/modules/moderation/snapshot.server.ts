@@ -36,11 +36,16 @@ export function periodsToBlocks(periods: WeeklyPeriod[]): OpeningHoursBlock[] {
 }
 
 export async function currentListing(serviceId: string): Promise<ListingInput | null> {
-  const service = await prisma.service.findUnique({
-    where: { id: serviceId },
-    include: listingInclude,
-  });
-  if (!service) return null;
+  return (await currentListings([serviceId])).get(serviceId) ?? null;
+}
+
+/** Several listings in one read (an export): by service id. */
+export async function currentListings(serviceIds: string[]): Promise<Map<string, ListingInput>> {
+  const services = await prisma.service.findMany({ where: { id: { in: serviceIds } }, include: listingInclude });
+  return new Map(services.map((service) => [service.id, toListing(service)]));
+}
+
+function toListing(service: Prisma.ServiceGetPayload<{ include: typeof listingInclude }>): ListingInput {
   const terms = (taxonomy: string) =>
     service.taxonomyTerms
       .filter((link) => link.term.taxonomy.code === taxonomy)
