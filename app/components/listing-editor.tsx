@@ -132,40 +132,9 @@ export function ListingEditor({ state, action }: { state: EditorState; action: s
         <Text name="organization.website" label={t("editor.organizationWebsite")} type="url" />
       </fieldset>
 
-      <fieldset className="field">
-        <legend>{t("editor.categories")}</legend>
-        <ErrorText name="categories" />
-        <div className="choices">
-          {CATEGORY_CODES.map((code) => (
-            <label key={code} className="choice">
-              <input type="checkbox" name="category" value={code} defaultChecked={state.lists.category.includes(code)} />
-              <span>{t(`category.${code}` as MessageKey)}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <fieldset className="field">
-        <legend>{t("editor.audiences")}</legend>
-        <div className="choices">
-          {AUDIENCE_CODES.map((code) => (
-            <label key={code} className="choice">
-              <input type="checkbox" name="audience" value={code} defaultChecked={state.lists.audience.includes(code)} />
-              <span>{t(`audience.${code}` as MessageKey)}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <fieldset className="field">
-        <legend>{t("editor.accessFeatures")}</legend>
-        <div className="choices">
-          {ACCESS_CODES.map((code) => (
-            <label key={code} className="choice">
-              <input type="checkbox" name="access" value={code} defaultChecked={state.lists.access.includes(code)} />
-              <span>{t(`feature.${code}` as MessageKey)}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <CheckboxGroup legend={t("editor.categories")} error="categories" name="category" codes={CATEGORY_CODES} checked={state.lists.category} label={(code) => t(`category.${code}` as MessageKey)} />
+      <CheckboxGroup legend={t("editor.audiences")} name="audience" codes={AUDIENCE_CODES} checked={state.lists.audience} label={(code) => t(`audience.${code}` as MessageKey)} />
+      <CheckboxGroup legend={t("editor.accessFeatures")} name="access" codes={ACCESS_CODES} checked={state.lists.access} label={(code) => t(`feature.${code}` as MessageKey)} />
 
       <fieldset className="field">
         <legend>{t("editor.safety")}</legend>
@@ -234,5 +203,38 @@ export function ListingEditor({ state, action }: { state: EditorState; action: s
       </button>
     </Form>
     </EditorFields.Provider>
+  );
+}
+
+/** A list of codes to tick: categories, audiences, access features. */
+function CheckboxGroup({
+  legend,
+  name,
+  codes,
+  checked,
+  label,
+  error,
+}: {
+  legend: string;
+  name: string;
+  codes: readonly string[];
+  checked: string[];
+  label: (code: string) => string;
+  /** The field whose error shows under the legend. */
+  error?: string;
+}) {
+  return (
+    <fieldset className="field">
+      <legend>{legend}</legend>
+      {error ? <ErrorText name={error} /> : null}
+      <div className="choices">
+        {codes.map((code) => (
+          <label key={code} className="choice">
+            <input type="checkbox" name={name} value={code} defaultChecked={checked.includes(code)} />
+            <span>{label(code)}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }
