@@ -82,6 +82,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
   // Public pages exist in every language; staff pages in English only.
   const isPublic = matches.some((match) => match.id === "routes/public/locale-layout");
   const location = useLocation();
+  // On public pages a whole visit is one history entry (public/quick-exit.js).
+  const oneHistoryEntry = !bare && !STAFF_PATH.test(location.pathname);
   const basePath = stripLocale(location.pathname);
   const inLanguage = (code: (typeof LOCALES)[number]) => `${localizePath(basePath, code)}${location.search}`;
   const toggled = new URLSearchParams(location.search);
@@ -90,7 +92,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const simpleToggle = `${location.pathname}${toggled.size > 0 ? `?${toggled.toString()}` : ""}`;
   const languageName = (code: string) => new Intl.DisplayNames([code], { type: "language" }).of(code) ?? code;
   return (
-    <html lang={locale}>
+    <html lang={locale} data-one-history-entry={oneHistoryEntry ? "" : undefined} suppressHydrationWarning>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -111,9 +113,20 @@ export function Layout({ children }: { children: React.ReactNode }) {
             <a className="safety-link" href={localizePath("/safety", locale, simple)}>
               {t("site.stayingSafe")}
             </a>
-            <a className="leave-site" href={quickExitUrl} rel="noreferrer" title={t("site.leaveHint")} data-quick-exit="">
+            <a
+              className="leave-site"
+              href={quickExitUrl}
+              rel="noreferrer"
+              title={t("site.leaveHint")}
+              data-quick-exit=""
+              suppressHydrationWarning
+              data-hint-with-script={t("site.leaveHintScript")}
+              data-two-more={t("site.exitTwoMore")}
+              data-one-more={t("site.exitOneMore")}
+            >
               {t("site.leave")}
             </a>
+            <span className="visually-hidden" role="status" data-quick-exit-status="" />
           </span>
         </header>
         )}
@@ -158,7 +171,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           </p>
         </footer>
         )}
-        <ScrollRestoration />
+        {/* Public pages load whole (quick-exit.js) and keep nothing in the tab's storage. */}
+        {oneHistoryEntry ? null : <ScrollRestoration />}
         <Scripts />
         {/* Plain and tiny, so quick exit works before the app's JavaScript has loaded. */}
         {bare ? null : <script src="/quick-exit.js" />}

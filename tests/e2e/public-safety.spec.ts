@@ -19,24 +19,7 @@ test("the quick-exit button replaces the page, and Back does not return to it", 
   expect(page.url()).not.toContain("/services/childline");
 });
 
-test("pressing Shift three times leaves", async ({ page }) => {
-  await fakeNeutralSite(page);
-  await page.goto("/search?country=GB&category=child-helpline");
-  await expect(page.getByRole("heading", { name: "Search for help" })).toBeVisible();
-  for (let press = 0; press < 3; press++) await page.keyboard.press("Shift");
-  await expect(page).toHaveURL(EXIT);
-});
-
-test("Escape leaves, except while typing in a field", async ({ page }) => {
-  await fakeNeutralSite(page);
-  await page.goto("/");
-  await page.getByLabel("Words (optional)").focus();
-  await page.keyboard.press("Escape");
-  await expect(page).toHaveURL(/\/$/);
-  await page.getByRole("heading", { name: "Find help" }).click();
-  await page.keyboard.press("Escape");
-  await expect(page).toHaveURL(EXIT);
-});
+// Shift three times, typing, Escape and Back: public-quick-exit.spec.ts.
 
 test("quick exit is visible without scrolling on a phone", async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 568 });

@@ -73,7 +73,7 @@ export default function ReportListing({ loaderData, actionData }: Route.Componen
       <h1>{t("report.heading")}</h1>
       <p>{t("report.intro", { name: service.name })}</p>
       {errors.form ? <FormMessage tone="error">{errors.form}</FormMessage> : null}
-      <Form method="post" className="stack">
+      <Form method="post" replace className="stack">
         <fieldset className={`field${errors.reason ? " has-error" : ""}`}>
           <legend>{t("report.reason")}</legend>
           {errors.reason ? <p className="field-error">{errors.reason}</p> : null}

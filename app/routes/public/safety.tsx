@@ -10,6 +10,7 @@ export default function Safety() {
   const { t } = useTranslation();
   const sections = [
     ["safety.leaveHeading", "safety.leave"],
+    ["safety.backHeading", "safety.back"],
     ["safety.privateHeading", "safety.private"],
     ["safety.historyHeading", "safety.history"],
     ["safety.deviceHeading", "safety.device"],

@@ -51,7 +51,7 @@ export default function Suggest({ actionData }: Route.ComponentProps) {
       <h1>{t("suggest.heading")}</h1>
       <p>{t("suggest.intro")}</p>
       {errors.form ? <FormMessage tone="error">{errors.form}</FormMessage> : null}
-      <Form method="post" className="stack">
+      <Form method="post" replace className="stack">
         <Field label={t("suggest.name")} name="name" required maxLength={200} defaultValue={values.name} error={errors.name} />
         <Field label={t("suggest.organization")} name="organizationName" maxLength={200} defaultValue={values.organizationName} error={errors.organizationName} />
         <Field label={t("suggest.website")} name="website" type="url" maxLength={500} defaultValue={values.website} error={errors.website} />
