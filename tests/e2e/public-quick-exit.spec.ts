@@ -159,9 +159,18 @@ test("a public form's answer does not add a history entry", async ({ page }) => 
 });
 
 test.describe("focus never hides under the sticky header", () => {
-  for (const path of ["/search?country=GB", "/services/childline", "/help/image-shared?country=GB", "/fr/search?country=FR"]) {
-    test(`tabbing forwards and backwards through ${path} at 412 × 839`, async ({ page }) => {
-      await page.setViewportSize({ width: 412, height: 839 });
+  const cases = [
+    ["/search?country=GB", 412, 839],
+    ["/services/childline", 412, 839],
+    ["/help/image-shared?country=GB", 412, 839],
+    ["/fr/search?country=FR", 412, 839],
+    ["/es/services/childline", 320, 568],
+    ["/search?country=GB", 1280, 720],
+  ] as const;
+  for (const [path, width, height] of cases) {
+    test(`tabbing forwards and backwards through ${path} at ${width} × ${height}`, async ({ page }) => {
+      test.setTimeout(180_000); // a hundred focus stops each way, on a busy machine
+      await page.setViewportSize({ width, height });
       await page.goto(path);
       await page.locator("body").focus();
       const hidden: string[] = [];
