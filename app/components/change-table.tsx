@@ -17,11 +17,11 @@ export function ChangeTable({ changes, beforeLabel, afterLabel }: { changes: Fie
         </thead>
         <tbody>
           {changes.map((change) => (
-            <tr key={change.path} data-sensitive={change.sensitive ? "true" : undefined}>
-              <td>
-                <code>{change.path}</code>
+            <tr key={change.key} data-sensitive={change.sensitive ? "true" : undefined}>
+              <th scope="row">
+                {change.label}
                 {change.sensitive ? <div className="hint">⚠ {t("moderation.sensitive")}</div> : null}
-              </td>
+              </th>
               <td className={change.sensitive ? "sensitive" : undefined}>
                 <del>{change.before}</del>
               </td>

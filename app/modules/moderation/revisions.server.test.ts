@@ -54,7 +54,7 @@ describe("an edit goes live only when a second moderator approves it", () => {
     expect(await publicPhone()).toBe("0800 111 111");
 
     const review = await getRevisionForReview(saved.revisionId);
-    expect(review?.changes).toEqual([{ path: "contactChannels[0].value", before: "0800 111 111", after: "0800 222 222", sensitive: true }]);
+    expect(review?.changes).toEqual([{ key: "contact:PHONE:0800222222", label: "Phone number", before: "0800 111 111", after: "0800 222 222", sensitive: true }]);
 
     await approveRevision(saved.revisionId, moderatorB, "Checked on their website");
     expect(await publicPhone()).toBe("0800 222 222");
@@ -113,6 +113,54 @@ describe("an edit goes live only when a second moderator approves it", () => {
   });
 });
 
+describe("23.1 a review shows exactly what the revision changed", () => {
+  test("re-ordered opening hours are no change; the phone change comes first; the page reads the same after approval", async () => {
+    const { listing, serviceId } = await publishedListing({
+      timezone: "Europe/London",
+      hours: [
+        { days: [1, 2, 3, 4, 5], opens: "09:00", closes: "17:00" },
+        { days: [6], opens: "10:00", closes: "14:00" },
+      ],
+      locations: [{ name: "Centre", address: "1 High Street", locality: "Leeds", country: "GB", latitude: 53.8, longitude: -1.55 }],
+    });
+    const reordered: ListingInput = {
+      ...withPhone(listing, "0800 999 999"),
+      hours: [
+        { days: [6], opens: "10:00", closes: "14:00" },
+        { days: [5, 4, 3, 2, 1], opens: "09:00", closes: "17:00" },
+      ],
+      safety: { ...listing.safety!, maximumAge: 17 },
+      locations: [{ name: "Centre", address: "1 High Street", locality: "Leeds", country: "GB", latitude: 53.81, longitude: -1.55 }],
+    };
+    const saved = await submitRevision({ serviceId, baseNumber: 0, listing: reordered, reason: "New number", author: moderatorA });
+    if (saved.kind !== "saved") throw new Error(saved.kind);
+    const before = (await getRevisionForReview(saved.revisionId))!.changes;
+    expect(before.map((change) => change.label)).toEqual(["Phone number", "Maximum age", "Places to visit"]);
+    expect(before[0]).toMatchObject({ before: "0800 111 111", after: "0800 999 999", sensitive: true });
+    // Coordinates and ages are not contact details.
+    expect(before.slice(1).every((change) => !change.sensitive)).toBe(true);
+
+    await approveRevision(saved.revisionId, moderatorB);
+    expect((await getRevisionForReview(saved.revisionId))!.changes).toEqual(before);
+  });
+
+  test("codes read as words and days as names", async () => {
+    const { listing, serviceId } = await publishedListing();
+    const saved = await submitRevision({
+      serviceId,
+      baseNumber: 0,
+      listing: { ...listing, timezone: "Europe/London", hours: [{ days: [1, 3], opens: "09:00", closes: "12:00" }], safety: { ...listing.safety!, tellsPolice: "ONLY_IF_SOMEONE_IS_AT_RISK" } },
+      reason: "Hours",
+      author: moderatorA,
+    });
+    if (saved.kind !== "saved") throw new Error(saved.kind);
+    const changes = (await getRevisionForReview(saved.revisionId))!.changes;
+    const text = changes.map((change) => `${change.label}: ${change.after}`).join("\n");
+    expect(text).toContain("Opening hours: Monday, Wednesday 09:00–12:00");
+    expect(text).not.toMatch(/ONLY_IF|contactChannels\[|hours\[/);
+  });
+});
+
 describe("two moderators editing the same listing", () => {
   test("the second save gets a conflict with what differs, and nothing is overwritten", async () => {
     const { listing, serviceId } = await publishedListing();
@@ -123,7 +171,7 @@ describe("two moderators editing the same listing", () => {
     expect(second.kind).toBe("conflict");
     if (second.kind !== "conflict") return;
     expect(second.latestNumber).toBe(1);
-    expect(second.changes.map((change) => change.path).sort()).toEqual(["contactChannels[0].value", "name"]);
+    expect(second.changes.map((change) => change.label).sort()).toEqual(["Name", "Phone number"]);
     expect(await prisma.revision.count({ where: { serviceId } })).toBe(1);
   });
 });

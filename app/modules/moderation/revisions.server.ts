@@ -1,5 +1,5 @@
 import { prisma } from "#app/db.server.ts";
-import type { Prisma } from "#app/generated/prisma/client.ts";
+import { Prisma } from "#app/generated/prisma/client.ts";
 import { recordAudit } from "#app/modules/accounts/audit.server.ts";
 import { announceDirectoryChange } from "#app/public-page-cache.server.ts";
 import { ListingSchema, canonicalListing, saveListing, type ListingInput } from "#app/modules/directory/listing.server.ts";
@@ -43,7 +43,18 @@ async function latestRevision(tx: Prisma.TransactionClient, serviceId: string) {
 
 async function addRevision(
   tx: Prisma.TransactionClient,
-  data: { serviceId: string; number: number; kind: Prisma.RevisionCreateManyInput["kind"]; status?: "PENDING" | "APPROVED"; snapshot: ListingInput; reason: string; authorId: string; restoredFromId?: string },
+  data: {
+    serviceId: string;
+    number: number;
+    kind: Prisma.RevisionCreateManyInput["kind"];
+    status?: "PENDING" | "APPROVED";
+    snapshot: ListingInput;
+    /** What the public sees now (null for a new listing): the revision's changes are read against it. */
+    baseSnapshot: ListingInput | null;
+    reason: string;
+    authorId: string;
+    restoredFromId?: string;
+  },
 ) {
   // A newer proposal replaces any older one still waiting for review.
   if ((data.status ?? "PENDING") === "PENDING") {
@@ -56,6 +67,7 @@ async function addRevision(
       kind: data.kind,
       status: data.status ?? "PENDING",
       snapshot: data.snapshot as Prisma.InputJsonValue,
+      baseSnapshot: data.baseSnapshot === null ? Prisma.DbNull : (data.baseSnapshot as Prisma.InputJsonValue),
       reason: data.reason,
       authorId: data.authorId,
       restoredFromId: data.restoredFromId ?? null,
@@ -100,7 +112,7 @@ export async function submitRevision(input: {
         kind: "conflict",
         latestNumber,
         latestAuthor: latest?.author.name ?? "",
-        changes: diffListings(latest?.snapshot ?? (await currentListing(serviceId)), snapshot),
+        changes: diffListings((latest?.snapshot as ListingInput | undefined) ?? (await currentListing(serviceId)), snapshot),
       };
     }
     const revision = await addRevision(tx, {
@@ -108,6 +120,7 @@ export async function submitRevision(input: {
       number: latestNumber + 1,
       kind: input.serviceId ? "EDIT" : "CREATE",
       snapshot,
+      baseSnapshot: input.serviceId ? await currentListing(serviceId) : null,
       reason: input.reason,
       authorId: input.author.id,
     });
@@ -190,6 +203,7 @@ export async function restoreRevision(revisionId: string, author: Actor, reason:
       number: (latest?.number ?? 0) + 1,
       kind: "RESTORE",
       snapshot: old.snapshot as ListingInput,
+      baseSnapshot: await currentListing(old.serviceId),
       reason,
       authorId: author.id,
       restoredFromId: old.id,
@@ -217,6 +231,7 @@ export async function archiveService(serviceId: string, moderator: Actor, reason
       kind: "ARCHIVE",
       status: "APPROVED",
       snapshot: { ...snapshot, status: "ARCHIVED" },
+      baseSnapshot: snapshot,
       reason,
       authorId: moderator.id,
     });
@@ -238,6 +253,7 @@ export async function requestUnarchive(serviceId: string, moderator: Actor, reas
       number: (latest?.number ?? 0) + 1,
       kind: "UNARCHIVE",
       snapshot: { ...snapshot, status: "PUBLISHED" },
+      baseSnapshot: snapshot,
       reason,
       authorId: moderator.id,
     });
@@ -252,8 +268,15 @@ export async function getRevisionForReview(revisionId: string) {
     include: { author: { select: { id: true, name: true, email: true } }, reviewer: { select: { name: true } }, service: { select: { id: true, slug: true, name: true, status: true } } },
   });
   if (!revision) return null;
-  const published = revision.service.status === "DRAFT" ? null : await currentListing(revision.serviceId);
-  return { revision, changes: diffListings(published ?? {}, revision.snapshot) };
+  // Read against the version it was written for, so the page says the same before and after approval.
+  let base = revision.baseSnapshot as ListingInput | null;
+  let baseKnown = revision.kind === "CREATE" || base !== null;
+  if (!baseKnown && revision.status === "PENDING") {
+    // Written before revisions kept their base: what the public sees now is what it would replace.
+    base = await currentListing(revision.serviceId);
+    baseKnown = true;
+  }
+  return { revision, changes: diffListings(base, revision.snapshot as ListingInput), baseKnown };
 }
 
 export async function listRevisions(serviceId: string) {
