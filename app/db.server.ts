@@ -19,6 +19,9 @@ function createClient(): PrismaClient {
       // unrelated words; 0.4 still turns "chidline" into "childline".
       options: "-c pg_trgm.similarity_threshold=0.4",
     }),
+    // Prisma's default of 5 s for a whole transaction fails saves on a busy
+    // machine; each statement inside is still bounded by the query timeout.
+    transactionOptions: { maxWait: 10_000, timeout: 30_000 },
   });
 }
 

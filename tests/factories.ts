@@ -23,6 +23,62 @@ export function buildListing(overrides: Partial<ListingInput> = {}): ListingInpu
   };
 }
 
+/** A listing with every field the editor knows filled in, for tests that must notice a field going missing. */
+export function buildFullListing(overrides: Partial<ListingInput> = {}): ListingInput {
+  const id = randomUUID().slice(0, 8);
+  return buildListing({
+    slug: `full-${id}`,
+    name: `Full service ${id}`,
+    alternateName: "Full",
+    organization: {
+      slug: `full-organization-${id}`,
+      name: `Full organization ${id}`,
+      description: "An organization described by its own page.",
+      website: "https://example.org/",
+      sourceUrl: "https://example.org/about",
+    },
+    eligibility: "Anyone under 25",
+    cost: "LOW_COST",
+    costNote: "A small fee for some sessions",
+    accessibility: "Step-free entrance",
+    accessFeatures: ["step-free", "interpreters"],
+    website: "https://example.org/service",
+    contentLanguage: "en",
+    translations: [{ locale: "es", name: "Servicio completo", shortDescription: "Un servicio con todos los campos.", description: "Descripción larga del servicio." }],
+    safety: {
+      anonymousContact: "YES",
+      tellsPolice: "ONLY_IF_SOMEONE_IS_AT_RISK",
+      tellsParents: "NEVER",
+      childCanUseWithoutParent: "YES",
+      minimumAge: 11,
+      maximumAge: 24,
+      recordsKept: "First name only",
+    },
+    timezone: "Europe/London",
+    hours: [
+      { days: [1, 2, 3, 4, 5], opens: "09:00", closes: "17:00" },
+      { days: [6], opens: "10:00", closes: "13:00" },
+    ],
+    areas: [
+      { kind: "COUNTRY", country: "GB" },
+      { kind: "SUBDIVISION", country: "GB", subdivision: "GB-SCT" },
+      { kind: "LOCALITY", country: "GB", subdivision: "GB-ENG", locality: "Leeds" },
+    ],
+    contactChannels: [
+      { kind: "PHONE", value: "0800 000 111", label: "Helpline", alwaysOpen: false, hours: [{ days: [1, 2, 3], opens: "18:00", closes: "22:00" }] },
+      { kind: "EMAIL", value: "help@example.org" },
+      { kind: "CHAT", value: "https://example.org/chat", alwaysOpen: true },
+    ],
+    locations: [
+      { name: "Centre", address: "1 High Street", locality: "Leeds", postalCode: "LS1 1AA", subdivision: "GB-ENG", country: "GB", latitude: 53.8, longitude: -1.55 },
+    ],
+    languages: ["en", "pl"],
+    categories: ["counselling", "peer-support"],
+    audiences: ["children", "teenagers"],
+    ...overrides,
+  });
+}
+
 export async function createListing(overrides: Partial<ListingInput> = {}): Promise<ListingInput> {
   const listing = buildListing(overrides);
   await saveListing(listing);

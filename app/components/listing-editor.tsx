@@ -1,4 +1,4 @@
-import { createContext, useContext } from "react";
+import { createContext, useContext, useEffect, useRef } from "react";
 import { Form } from "react-router";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import type { MessageKey } from "#app/modules/i18n/messages.en.ts";
@@ -28,6 +28,102 @@ function ErrorText({ name }: { name: string }) {
       {errors[name]}
     </p>
   ) : null;
+}
+
+const FIELD_LABELS: Record<string, MessageKey> = {
+  name: "editor.name",
+  slug: "editor.slug",
+  alternateName: "editor.alternateName",
+  shortDescription: "editor.shortDescription",
+  description: "editor.description",
+  eligibility: "editor.eligibility",
+  cost: "editor.cost",
+  costNote: "editor.costNote",
+  accessibility: "editor.accessibility",
+  website: "editor.website",
+  sourceUrl: "editor.sourceUrl",
+  languages: "editor.languages",
+  contentLanguage: "editor.contentLanguage",
+  "organization.name": "editor.organizationName",
+  "organization.slug": "editor.organizationSlug",
+  "organization.website": "editor.organizationWebsite",
+  "organization.sourceUrl": "editor.organizationSourceUrl",
+  "organization.description": "editor.organizationDescription",
+  categories: "editor.categories",
+  audiences: "editor.audiences",
+  accessFeatures: "editor.accessFeatures",
+  "safety.anonymousContact": "service.anonymous",
+  "safety.tellsPolice": "service.tellsPolice",
+  "safety.tellsParents": "service.tellsParents",
+  "safety.childCanUseWithoutParent": "service.childAlone",
+  "safety.minimumAge": "editor.minimumAge",
+  "safety.maximumAge": "editor.maximumAge",
+  "safety.recordsKept": "editor.recordsKept",
+  timezone: "editor.timezone",
+  hours: "editor.hours",
+  contactChannels: "editor.contactsHeading",
+  areas: "editor.areasHeading",
+  reason: "editor.reason",
+};
+const ROW_FIELD_LABELS: Record<string, MessageKey> = {
+  kind: "editor.contactKind",
+  value: "editor.contactValue",
+  label: "editor.contactLabel",
+  hours: "editor.contactHours",
+  country: "editor.country",
+  subdivision: "editor.subdivision",
+  locality: "editor.locality",
+  name: "editor.locationName",
+  address: "editor.address",
+  postalCode: "editor.postalCode",
+  latitude: "editor.latitude",
+  longitude: "editor.longitude",
+  shortDescription: "editor.shortDescription",
+  description: "editor.description",
+};
+const ROW_HEADINGS: Record<string, MessageKey> = {
+  contactChannels: "editor.contactsHeading",
+  areas: "editor.areasHeading",
+  locations: "editor.locationsHeading",
+  translations: "editor.translations",
+};
+
+/**
+ * Every problem at the top of the form, each linking to its field (GOV.UK's
+ * error summary): focus moves here after a failed save, so nobody is left at
+ * the bottom of a long form wondering what went wrong.
+ */
+function ErrorSummary() {
+  const { t } = useTranslation();
+  const { errors } = useContext(EditorFields);
+  const summary = useRef<HTMLDivElement>(null);
+  const problems = Object.entries(errors);
+  useEffect(() => {
+    if (problems.length > 0) summary.current?.focus();
+  }, [errors]); // eslint-disable-line react-hooks/exhaustive-deps -- a new set of errors, not each render
+  if (problems.length === 0) return null;
+  const labelOf = (name: string) => {
+    const row = /^(\w+)\[(\d+)\]\.(\w+)$/.exec(name);
+    if (row) {
+      const [, group, index, field] = row;
+      return `${t(ROW_HEADINGS[group!] ?? "editor.basics")} ${Number(index) + 1}: ${ROW_FIELD_LABELS[field!] ? t(ROW_FIELD_LABELS[field!]!) : field}`;
+    }
+    return FIELD_LABELS[name] ? t(FIELD_LABELS[name]!) : name;
+  };
+  return (
+    <div className="error-summary" role="alert" tabIndex={-1} ref={summary} aria-labelledby="error-summary-heading">
+      <h2 id="error-summary-heading">{t("editor.problemsHeading")}</h2>
+      <ul>
+        {problems.map(([name, message]) => (
+          <li key={name}>
+            <a href={`#${name}`}>
+              {labelOf(name)}: {message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
 function Text({ name, label, hint, type = "text", required }: { name: string; label: string; hint?: string; type?: string; required?: boolean }) {
@@ -95,6 +191,7 @@ export function ListingEditor({ state, action }: { state: EditorState; action: s
     <Form method="post" action={action} className="stack editor">
       <input type="hidden" name="intent" value="save" />
       <input type="hidden" name="baseNumber" value={state.baseNumber} />
+      <ErrorSummary />
       <fieldset className="field">
         <legend>{t("editor.basics")}</legend>
         <Text name="name" label={t("editor.name")} required />
@@ -130,11 +227,13 @@ export function ListingEditor({ state, action }: { state: EditorState; action: s
         <Text name="organization.name" label={t("editor.organizationName")} required />
         <Text name="organization.slug" label={t("editor.organizationSlug")} required />
         <Text name="organization.website" label={t("editor.organizationWebsite")} type="url" />
+        <Text name="organization.sourceUrl" label={t("editor.organizationSourceUrl")} type="url" />
+        <Area name="organization.description" label={t("editor.organizationDescription")} hint={t("editor.organizationShared")} />
       </fieldset>
 
       <CheckboxGroup legend={t("editor.categories")} error="categories" name="category" codes={CATEGORY_CODES} checked={state.lists.category} label={(code) => t(`category.${code}` as MessageKey)} />
-      <CheckboxGroup legend={t("editor.audiences")} name="audience" codes={AUDIENCE_CODES} checked={state.lists.audience} label={(code) => t(`audience.${code}` as MessageKey)} />
-      <CheckboxGroup legend={t("editor.accessFeatures")} name="access" codes={ACCESS_CODES} checked={state.lists.access} label={(code) => t(`feature.${code}` as MessageKey)} />
+      <CheckboxGroup legend={t("editor.audiences")} error="audiences" name="audience" codes={AUDIENCE_CODES} checked={state.lists.audience} label={(code) => t(`audience.${code}` as MessageKey)} />
+      <CheckboxGroup legend={t("editor.accessFeatures")} error="accessFeatures" name="access" codes={ACCESS_CODES} checked={state.lists.access} label={(code) => t(`feature.${code}` as MessageKey)} />
 
       <fieldset className="field">
         <legend>{t("editor.safety")}</legend>
@@ -154,7 +253,7 @@ export function ListingEditor({ state, action }: { state: EditorState; action: s
         <Area name="hours" label={t("editor.hours")} hint={t("editor.hoursHint")} />
       </fieldset>
 
-      <fieldset className="field">
+      <fieldset className="field" id="contactChannels">
         <legend>{t("editor.contactsHeading")}</legend>
         <ErrorText name="contactChannels" />
         {range(state.rows.contactChannels).map((index) => (
@@ -168,7 +267,7 @@ export function ListingEditor({ state, action }: { state: EditorState; action: s
         ))}
       </fieldset>
 
-      <fieldset className="field">
+      <fieldset className="field" id="areas">
         <legend>{t("editor.areasHeading")}</legend>
         <ErrorText name="areas" />
         {range(state.rows.areas).map((index) => (
@@ -190,6 +289,7 @@ export function ListingEditor({ state, action }: { state: EditorState; action: s
             <Text name={`locations[${index}].address`} label={t("editor.address")} />
             <Text name={`locations[${index}].locality`} label={t("editor.locality")} />
             <Text name={`locations[${index}].postalCode`} label={t("editor.postalCode")} />
+            <Text name={`locations[${index}].subdivision`} label={t("editor.subdivision")} />
             <Text name={`locations[${index}].country`} label={t("editor.country")} />
             <Text name={`locations[${index}].latitude`} label={t("editor.latitude")} />
             <Text name={`locations[${index}].longitude`} label={t("editor.longitude")} />
@@ -224,7 +324,7 @@ function CheckboxGroup({
   error?: string;
 }) {
   return (
-    <fieldset className="field">
+    <fieldset className="field" id={error}>
       <legend>{legend}</legend>
       {error ? <ErrorText name={error} /> : null}
       <div className="choices">

@@ -147,6 +147,11 @@ export const ListingSchema = z
         maximumAge: z.number().int().min(0).max(120).optional(),
         recordsKept: z.string().trim().max(1000).optional(),
       })
+      // Checked with the safety answers themselves, so it shows with every other problem, not after them.
+      .refine((safety) => safety.minimumAge === undefined || safety.maximumAge === undefined || safety.minimumAge <= safety.maximumAge, {
+        path: ["maximumAge"],
+        message: "The maximum age is below the minimum age.",
+      })
       .default({
         anonymousContact: "UNKNOWN",
         tellsPolice: "UNKNOWN",
@@ -160,17 +165,39 @@ export const ListingSchema = z
     areas: z.array(ServiceAreaSchema).min(1, "a service must cover at least one place"),
     contactChannels: z.array(ContactChannelSchema).min(1, "a service needs at least one way to contact it"),
     locations: z.array(LocationSchema).default([]),
-    languages: z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "a BCP 47 language tag")).min(1),
+    languages: z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "Use language codes such as en or pl, not names.")).min(1),
     categories: z.array(z.enum(CATEGORY_CODES)).min(1),
     audiences: z.array(z.enum(AUDIENCE_CODES)).default([]),
   })
-  .refine(
-    (listing) =>
-      listing.safety.minimumAge === undefined ||
-      listing.safety.maximumAge === undefined ||
-      listing.safety.minimumAge <= listing.safety.maximumAge,
-    { path: ["safety", "maximumAge"], message: "the maximum age is below the minimum age" },
-  );
+;
+
+/** Zod's own messages ("Invalid input: expected string, received undefined") in words a moderator uses. */
+export const plainListingMessages: z.core.$ZodErrorMap = (issue) => {
+  switch (issue.code) {
+    case "invalid_type":
+      return issue.input === undefined || issue.input === null ? "This is required." : "This is not in the expected form.";
+    case "too_small":
+      if (issue.origin === "string") return Number(issue.minimum) <= 1 ? "This is required." : `Write at least ${issue.minimum} characters.`;
+      if (issue.origin === "array") return Number(issue.minimum) <= 1 ? "Add at least one." : `Add at least ${issue.minimum}.`;
+      return `The smallest allowed is ${issue.minimum}.`;
+    case "too_big":
+      if (issue.origin === "string") return `Use at most ${issue.maximum} characters.`;
+      if (issue.origin === "array") return `At most ${issue.maximum}.`;
+      return `The largest allowed is ${issue.maximum}.`;
+    case "invalid_format":
+      if (issue.format === "url") return "Write a full web address, starting with https://";
+      return "This is not in the expected form.";
+    case "invalid_value":
+      return "Choose one of the options.";
+    default:
+      return undefined;
+  }
+};
+
+/** A listing checked against the schema, with messages in plain words. */
+export function checkListing(input: unknown) {
+  return ListingSchema.safeParse(input, { error: plainListingMessages });
+}
 
 export type ListingInput = z.input<typeof ListingSchema>;
 export type Listing = z.output<typeof ListingSchema>;

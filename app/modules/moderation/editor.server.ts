@@ -54,8 +54,8 @@ export async function submitEditor(formData: FormData, serviceId: string | null,
   if (!reason) errors.reason = "Say why you made this change.";
   if (Object.keys(errors).length > 0) {
     // Also run the schema, so every problem shows at once.
-    const { ListingSchema } = await import("#app/modules/directory/listing.server.ts");
-    const parsed = ListingSchema.safeParse(listing);
+    const { checkListing } = await import("#app/modules/directory/listing.server.ts");
+    const parsed = checkListing(listing);
     for (const issue of parsed.error?.issues ?? []) {
       const field = issuePathToField(issuePath(issue.path), values);
       errors[field] ??= issue.message;

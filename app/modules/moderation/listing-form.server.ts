@@ -226,6 +226,9 @@ export function issuePathToField(path: string, values: FormValues): string {
     locations: rowsOf("locations", ["name", "address", "locality", "postalCode"]),
     translations: rowsOf("translations", ["name", "shortDescription", "description"]),
   };
+  // Lists typed in one field, or ticked in one group: the message belongs to the field.
+  const single = /^(languages|categories|audiences|accessFeatures)\[\d+\]/.exec(path);
+  if (single) return single[1]!;
   return path.replace(/^(areas|contactChannels|locations|translations)\[(\d+)\]/, (whole, group: string, index: string) => {
     const formRow = rows[group]?.[Number(index)];
     return formRow === undefined ? whole : `${group}[${formRow}]`;

@@ -2,7 +2,7 @@ import { prisma } from "#app/db.server.ts";
 import { Prisma } from "#app/generated/prisma/client.ts";
 import { recordAudit } from "#app/modules/accounts/audit.server.ts";
 import { announceDirectoryChange } from "#app/public-page-cache.server.ts";
-import { ListingSchema, canonicalListing, saveListing, type ListingInput } from "#app/modules/directory/listing.server.ts";
+import { ListingSchema, canonicalListing, checkListing, saveListing, type ListingInput } from "#app/modules/directory/listing.server.ts";
 import { diffListings, type FieldChange } from "./diff.ts";
 import { currentListing } from "./snapshot.server.ts";
 import { issuePath } from "#app/validation.server.ts";
@@ -88,7 +88,7 @@ export async function submitRevision(input: {
   reason: string;
   author: Actor;
 }, inTransaction?: Prisma.TransactionClient): Promise<SubmitResult> {
-  const parsed = ListingSchema.safeParse(input.listing);
+  const parsed = checkListing(input.listing);
   if (!parsed.success) return { kind: "invalid", issues: issuesOf(parsed.error) };
   const snapshot = canonicalListing(input.listing as ListingInput);
 
