@@ -167,25 +167,31 @@ describe("invitations", () => {
 });
 
 describe("changes of trust end sessions", () => {
-  test("changing the password ends the other sessions, not this one", async () => {
+  test("14.14 changing the password ends every other session and gives this one a new id", async () => {
     const user = await createStaffUser({ roles: ["caseworker"] });
     const here = await createSession(user.id, { twoFactorVerified: false });
     const elsewhere = await createSession(user.id, { twoFactorVerified: false });
-    const result = await changePassword(user, here.session.id, { current: "a long and unusual test password", next: "another long passphrase" });
-    expect(result).toEqual({ kind: "changed", endedSessions: 1 });
-    expect(await validateSessionToken(here.token)).not.toBeNull();
+    const result = await changePassword(user, here.session, { current: "a long and unusual test password", next: "another long passphrase" });
+    if (result.kind !== "changed") throw new Error(result.kind);
+    expect(result.endedSessions).toBe(1);
+    expect(result.session.id).not.toBe(here.session.id);
+    expect(await validateSessionToken(here.token)).toBeNull();
     expect(await validateSessionToken(elsewhere.token)).toBeNull();
-    expect((await changePassword(user, here.session.id, { current: "wrong", next: "x".repeat(20) })).kind).toBe("wrong-current");
+    expect(await validateSessionToken(result.token)).not.toBeNull();
+    expect((await changePassword(user, result.session, { current: "wrong", next: "x".repeat(20) })).kind).toBe("wrong-current");
   });
 
-  test("losing a role ends every session; gaining one does not", async () => {
+  test("14.14 any change of roles by an admin ends every session of that user", async () => {
     const admin = await createStaffUser({ roles: ["admin"] });
     const user = await createStaffUser({ roles: ["moderator"] });
-    const session = await createSession(user.id, { twoFactorVerified: true });
-    expect(await setUserRoles(user.id, ["moderator", "caseworker"], admin)).toEqual({ endedSessions: 0 });
-    expect(await validateSessionToken(session.token)).not.toBeNull();
+    const first = await createSession(user.id, { twoFactorVerified: true });
+    expect(await setUserRoles(user.id, ["moderator"], admin)).toEqual({ endedSessions: 0 });
+    expect(await validateSessionToken(first.token)).not.toBeNull();
+    expect(await setUserRoles(user.id, ["moderator", "caseworker"], admin)).toEqual({ endedSessions: 1 });
+    expect(await validateSessionToken(first.token)).toBeNull();
+    const second = await createSession(user.id, { twoFactorVerified: true });
     expect(await setUserRoles(user.id, ["caseworker"], admin)).toEqual({ endedSessions: 1 });
-    expect(await validateSessionToken(session.token)).toBeNull();
+    expect(await validateSessionToken(second.token)).toBeNull();
     expect(await prisma.auditEvent.count({ where: { action: "role.changed", targetId: user.id } })).toBe(2);
   });
 
