@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateHOTP, generateTOTP } from "@oslojs/otp";
-import { STAFF_PASSWORD, createStaff, currentCode, mailTo, sessionCookieFor } from "./staff-fixtures.ts";
+import { STAFF_PASSWORD, createStaff, currentCode, mailTo, mailsTo, serviceIdFor, sessionCookieFor } from "./staff-fixtures.ts";
 
 async function signIn(page: Page, email: string, password: string) {
   await page.goto("/login");
@@ -184,6 +184,20 @@ test("14.1 the invitation link, shown and emailed, names PUBLIC_URL even when th
   expect((await mailTo(email)).text).toContain(`${baseURL}/invitations/`);
 });
 
+test("14.1 a referral pack's link names PUBLIC_URL even when the request names another host", async ({ request, baseURL }) => {
+  const caseworker = await createStaff(["caseworker"]);
+  const response = await request.post("/caseworker/packs/new", {
+    headers: { ...FORGED, cookie: await sessionCookieFor(caseworker) },
+    form: { service: await serviceIdFor("childline"), locale: "en", expiresInDays: "1" },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(200);
+  const html = await response.text();
+  expect(html).toMatch(new RegExp(`data-testid="share-link"`));
+  expect(html).toMatch(new RegExp(`value="${baseURL}/p/[^"]+"`));
+  expect(html).not.toContain("attacker.example");
+});
+
 test("14.13 a reset request gets the same answer for an account and for nobody", async ({ request, baseURL }) => {
   const caseworker = await createStaff(["caseworker"]);
   const ask = async (email: string) => {
@@ -207,4 +221,17 @@ test("14.14 passing the second factor gives the browser a new session cookie", a
   await expect(page.getByRole("heading", { name: "Moderation" })).toBeVisible();
   const after = (await context.cookies()).find((cookie) => cookie.name === "sid")!.value;
   expect(after.split(".")[0]).not.toBe(before.split(".")[0]);
+});
+
+test("14.12 inviting an email that already has an account is refused with a message", async ({ request, baseURL }) => {
+  const admin = await createStaff(["admin"], { twoFactor: true });
+  const caseworker = await createStaff(["caseworker"]);
+  const response = await request.post("/admin/invitations", {
+    headers: { origin: baseURL!, cookie: await sessionCookieFor(admin) },
+    form: { intent: "invite", email: caseworker.email, role: "admin" },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(409);
+  expect(await response.text()).toContain(`${caseworker.email} already has an account`);
+  expect(mailsTo(caseworker.email)).toEqual([]);
 });
