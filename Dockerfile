@@ -17,6 +17,7 @@ RUN npm ci --omit=dev --ignore-scripts
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
+# Also required at run time: DATABASE_URL, SECRET_KEY and PUBLIC_URL (see .env.example).
 WORKDIR /app
 COPY --from=production-dependencies /app/node_modules ./node_modules
 COPY --from=build /app/build ./build

@@ -19,6 +19,19 @@ const EnvSchema = z.object({
   EMBEDDED_POSTGRES_PORT: z.coerce.number({ error: "must be a port number" }).int().min(1024).max(65535).default(54329),
   HOST: z.string().default("0.0.0.0"),
   /**
+   * The address people reach Signpost at (https://signpost.example.org). Every
+   * absolute link (emails, QR codes, the HSDS API) is built from it, never from
+   * the request's Host header, which a client chooses. Required in production
+   * with DATABASE_URL; otherwise http://localhost:PORT.
+   */
+  PUBLIC_URL: unsetIfEmpty(
+    z
+      .url({ protocol: /^https?$/, error: "must be an http(s):// address" })
+      .refine((value) => new URL(value).pathname === "/" && !new URL(value).search && !new URL(value).hash, "must be an origin only, with no path")
+      .transform((value) => new URL(value).origin)
+      .optional(),
+  ),
+  /**
    * At least 32 random bytes, base64 (`openssl rand -base64 32`). Encrypts TOTP
    * secrets and recovery codes and keys the hash of client addresses in the
    * audit log. Required in production; development and tests use a fixed key.
@@ -32,6 +45,8 @@ const EnvSchema = z.object({
   /** smtp(s)://user:pass@host:port — when set, invitations and resets are emailed. */
   SMTP_URL: unsetIfEmpty(z.url({ protocol: /^smtps?$/ }).optional()),
   MAIL_FROM: z.string().default("Signpost <no-reply@localhost>"),
+  /** Without SMTP_URL: write each email as a JSON file in this folder (tests and staging), instead of the development log. */
+  MAIL_OUTBOX_DIR: unsetIfEmpty(z.string().optional()),
   /** Days after a listing's check falls due before its page warns that it may be out of date. */
   VERIFICATION_GRACE_DAYS: z.coerce.number({ error: "must be a number of days" }).int().min(0).max(365).default(30),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -46,19 +61,26 @@ const EnvSchema = z.object({
   PORT: z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535).default(3000),
 });
 
-export type Env = z.infer<typeof EnvSchema>;
+export type Env = z.infer<typeof EnvSchema> & { PUBLIC_URL: string };
 
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const result = EnvSchema.safeParse(source);
-  // With the embedded database, a key is made and kept beside its data (prepare.server.ts).
-  if (result.success && result.data.NODE_ENV === "production" && result.data.DATABASE_URL && !result.data.SECRET_KEY) {
-    throw new Error(
-      "Signpost cannot start: the environment has errors.\n  SECRET_KEY: required in production with DATABASE_URL (openssl rand -base64 32)",
-    );
-  }
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Signpost cannot start: the environment has errors.\n${problems.join("\n")}`);
   }
-  return result.data;
+  const env = result.data;
+  // With the embedded database, a key is made and kept beside its data (prepare.server.ts).
+  const missing = [];
+  if (env.NODE_ENV === "production" && env.DATABASE_URL) {
+    if (!env.SECRET_KEY) missing.push("  SECRET_KEY: required in production with DATABASE_URL (openssl rand -base64 32)");
+    if (!env.PUBLIC_URL) missing.push("  PUBLIC_URL: required in production with DATABASE_URL (the https:// address people use)");
+  }
+  if (missing.length > 0) throw new Error(`Signpost cannot start: the environment has errors.\n${missing.join("\n")}`);
+  return { ...env, PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}` };
+}
+
+/** The configured public origin, for every absolute link Signpost writes. */
+export function publicOrigin(): string {
+  return parseEnv().PUBLIC_URL;
 }

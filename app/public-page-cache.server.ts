@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { EventEmitter } from "node:events";
 import { gzipSync } from "node:zlib";
 import { suggestedLocale, isLocale, DEFAULT_LOCALE } from "#app/modules/i18n/translate.ts";
-import { SESSION_COOKIE } from "#app/modules/accounts/sessions.server.ts";
+import { sessionCookieName } from "#app/modules/accounts/sessions.server.ts";
 import { etagOf } from "#app/http-caching.server.ts";
 
 
@@ -28,7 +28,7 @@ const CACHEABLE_PATH = /^(?:\/(?:es|fr))?(?:\/|\/search|\/safety|\/help\/[a-z0-9
 export function isCacheablePageRequest(method: string, pathname: string, cookieHeader: string | undefined): boolean {
   if (method !== "GET" && method !== "HEAD") return false;
   if (!CACHEABLE_PATH.test(pathname)) return false;
-  return !cookieHeader?.split(";").some((part) => part.trim().startsWith(`${SESSION_COOKIE}=`));
+  return !cookieHeader?.split(";").some((part) => part.trim().startsWith(`${sessionCookieName()}=`));
 }
 
 /**

@@ -8,10 +8,10 @@ import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { ErrorPage } from "#app/components/error-page.tsx";
 import { isAllowedMutation } from "#app/modules/accounts/same-origin.server.ts";
 import {
-  SESSION_COOKIE,
   clearSessionCookie,
   readSessionToken,
   sessionCookie,
+  sessionCookieName,
   validateSessionToken,
 } from "#app/modules/accounts/sessions.server.ts";
 import { staffSessionContext } from "#app/request-context.server.ts";
@@ -37,7 +37,7 @@ const loadStaffSession: Route.MiddlewareFunction = async ({ request, context }, 
   context.set(staffSessionContext, result?.session ?? null);
   const response = await next();
   // A route that signed in or out has already set the cookie: leave it alone.
-  const routeSetCookie = response.headers.getSetCookie().some((cookie) => cookie.startsWith(`${SESSION_COOKIE}=`));
+  const routeSetCookie = response.headers.getSetCookie().some((cookie) => cookie.startsWith(`${sessionCookieName()}=`));
   if (!routeSetCookie) {
     if (!result) response.headers.append("Set-Cookie", clearSessionCookie());
     else if (result.renewed) response.headers.append("Set-Cookie", sessionCookie(token, result.session));

@@ -4,6 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PORT="${1:-3100}"
+# Links in mail, QR codes and the HSDS API name this address (never the Host header).
+export PUBLIC_URL="${PUBLIC_URL:-http://localhost:$PORT}"
+# No SMTP: each email is written here as JSON for the tests to read (tests/e2e/staff-fixtures.ts).
+export MAIL_OUTBOX_DIR="${E2E_MAIL_OUTBOX_DIR:-.data/e2e-mail-$PORT}"
+rm -rf "$MAIL_OUTBOX_DIR"
 # The tests seal TOTP secrets with the same key (tests/e2e/staff-fixtures.ts).
 export SECRET_KEY="${E2E_SECRET_KEY:-ZTJlLW9ubHktc2VjcmV0LWtleS1ub3QtZm9yLXByb2R1Y3Rpb24=}"
 if [[ -z "${DATABASE_URL:-}" ]]; then

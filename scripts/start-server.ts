@@ -195,6 +195,9 @@ async function shutdown(signal: string) {
   server.close();
   server.closeIdleConnections();
   await new Promise((resolve) => server.once("close", resolve));
+  // Mail queued by the last requests still goes out.
+  const { backgroundJobsIdle } = await import("#app/background-jobs.server.ts");
+  await backgroundJobsIdle();
   await prisma.$disconnect();
   await database.stop();
   process.exit(0);

@@ -20,6 +20,8 @@ export async function startProductionServer(
       DATABASE_URL: "",
       E2E_POSTGRES_DIR: `.data/${name}-postgres`,
       E2E_POSTGRES_PORT: String(options.postgresPort ?? 51_000 + (port % 1000)),
+      // Links name the port this server really listens on, whatever the caller's environment says.
+      PUBLIC_URL: `http://localhost:${port}`,
       ...options.env,
     },
     stdio: ["ignore", options.discardLogs ? "ignore" : "pipe", "pipe"],

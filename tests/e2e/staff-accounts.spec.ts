@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
-import { generateTOTP } from "@oslojs/otp";
-import { STAFF_PASSWORD, createStaff, currentCode, sessionCookieFor } from "./staff-fixtures.ts";
+import { generateHOTP, generateTOTP } from "@oslojs/otp";
+import { STAFF_PASSWORD, createStaff, currentCode, mailTo, mailsTo, serviceIdFor, sessionCookieFor } from "./staff-fixtures.ts";
 
 async function signIn(page: Page, email: string, password: string) {
   await page.goto("/login");
@@ -20,6 +20,7 @@ async function enterCode(page: Page, code: string) {
 }
 
 test("an admin invites a moderator, who joins, enrols in two-factor and signs in with it", async ({ browser }) => {
+  test.slow(); // a whole journey, with several argon2 hashes, on a shared machine
   const admin = await createStaff(["admin"], { twoFactor: true });
 
   // The admin signs in with password and code, and invites a moderator.
@@ -63,7 +64,8 @@ test("an admin invites a moderator, who joins, enrols in two-factor and signs in
   await page.getByLabel("Enter the 6-digit code the app shows.").fill("000000");
   await page.getByRole("button", { name: "Turn on two-factor authentication" }).click();
   await expect(page.getByText("That code is not right")).toBeVisible();
-  await page.getByLabel("Enter the 6-digit code the app shows.").fill(generateTOTP(key, 30, 6));
+  const enrolmentCode = generateTOTP(key, 30, 6);
+  await page.getByLabel("Enter the 6-digit code the app shows.").fill(enrolmentCode);
   await page.getByRole("button", { name: "Turn on two-factor authentication" }).click();
   await expect(page.getByRole("heading", { name: "Two-factor authentication is on" })).toBeVisible();
   await expect(page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem")).toHaveCount(10);
@@ -85,7 +87,10 @@ test("an admin invites a moderator, who joins, enrols in two-factor and signs in
   await expect(page).toHaveURL(/\/login\/two-factor/); // the password alone opens nothing
   await enterCode(page, "123456" === generateTOTP(key, 30, 6) ? "654321" : "123456");
   await expect(page.getByText("That code is not right")).toBeVisible();
-  await enterCode(page, generateTOTP(key, 30, 6));
+  // 14.14: the code used to enrol is spent; the app's next code (one step ahead is allowed for drift) works.
+  await enterCode(page, enrolmentCode);
+  await expect(page.getByText("That code is not right")).toBeVisible();
+  await enterCode(page, generateHOTP(key, BigInt(Math.floor(Date.now() / 30_000)) + 1n, 6));
   await expect(page.getByRole("heading", { name: "Moderation" })).toBeVisible();
   await context.close();
 });
@@ -150,4 +155,83 @@ test("a public visitor's browser holds no cookie after every public page and for
   await page.getByRole("button", { name: "Send request" }).click();
   await expect(page.getByText("Thank you. An admin will look at your request")).toBeVisible();
   expect(await context.cookies()).toEqual([]);
+});
+
+// A request that claims to be for another host, as an attacker can send it.
+const FORGED = { host: "attacker.example", origin: "http://attacker.example" };
+
+test("14.1 a reset link names PUBLIC_URL even when the request names another host", async ({ request, baseURL }) => {
+  const caseworker = await createStaff(["caseworker"]);
+  const response = await request.post("/reset-password", { headers: FORGED, form: { email: caseworker.email }, maxRedirects: 0 });
+  expect(response.status()).toBe(200);
+  const mail = await mailTo(caseworker.email);
+  expect(mail.text).toMatch(new RegExp(`${baseURL}/reset-password/[a-z2-9]{32}\\n`));
+  expect(mail.text).not.toContain("attacker.example");
+});
+
+test("14.1 the invitation link, shown and emailed, names PUBLIC_URL even when the request names another host", async ({ request, baseURL }) => {
+  const admin = await createStaff(["admin"], { twoFactor: true });
+  const email = `invited-${crypto.randomUUID().slice(0, 8)}@example.org`;
+  const response = await request.post("/admin/invitations", {
+    headers: { ...FORGED, cookie: await sessionCookieFor(admin) },
+    form: { intent: "invite", email, role: "caseworker" },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(200);
+  const html = await response.text();
+  expect(html).toMatch(new RegExp(`<code data-testid="invitation-link">${baseURL}/invitations/[a-z2-9]{32}</code>`));
+  expect(html).not.toContain("attacker.example/invitations");
+  expect((await mailTo(email)).text).toContain(`${baseURL}/invitations/`);
+});
+
+test("14.1 a referral pack's link names PUBLIC_URL even when the request names another host", async ({ request, baseURL }) => {
+  const caseworker = await createStaff(["caseworker"]);
+  const response = await request.post("/caseworker/packs/new", {
+    headers: { ...FORGED, cookie: await sessionCookieFor(caseworker) },
+    form: { service: await serviceIdFor("childline"), locale: "en", expiresInDays: "1" },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(200);
+  const html = await response.text();
+  expect(html).toMatch(new RegExp(`data-testid="share-link"`));
+  expect(html).toMatch(new RegExp(`value="${baseURL}/p/[^"]+"`));
+  expect(html).not.toContain("attacker.example");
+});
+
+test("14.13 a reset request gets the same answer for an account and for nobody", async ({ request, baseURL }) => {
+  const caseworker = await createStaff(["caseworker"]);
+  const ask = async (email: string) => {
+    const response = await request.post("/reset-password", { headers: { origin: baseURL! }, form: { email }, maxRedirects: 0 });
+    // Each page has its own CSP nonce; nothing else may differ.
+    return { status: response.status(), body: (await response.text()).replace(/nonce="[^"]*"/g, 'nonce=""') };
+  };
+  const known = await ask(caseworker.email);
+  const unknown = await ask(`nobody-${crypto.randomUUID().slice(0, 8)}@example.org`);
+  expect(known.status).toBe(200);
+  expect(unknown).toEqual(known);
+  await mailTo(caseworker.email); // the real account still gets its link, after the answer
+});
+
+test("14.14 passing the second factor gives the browser a new session cookie", async ({ page, context }) => {
+  const moderator = await createStaff(["moderator"], { twoFactor: true });
+  await signIn(page, moderator.email, STAFF_PASSWORD);
+  await expect(page).toHaveURL(/\/login\/two-factor/);
+  const before = (await context.cookies()).find((cookie) => cookie.name === "sid")!.value;
+  await enterCode(page, currentCode(moderator.totpKey!));
+  await expect(page.getByRole("heading", { name: "Moderation" })).toBeVisible();
+  const after = (await context.cookies()).find((cookie) => cookie.name === "sid")!.value;
+  expect(after.split(".")[0]).not.toBe(before.split(".")[0]);
+});
+
+test("14.12 inviting an email that already has an account is refused with a message", async ({ request, baseURL }) => {
+  const admin = await createStaff(["admin"], { twoFactor: true });
+  const caseworker = await createStaff(["caseworker"]);
+  const response = await request.post("/admin/invitations", {
+    headers: { origin: baseURL!, cookie: await sessionCookieFor(admin) },
+    form: { intent: "invite", email: caseworker.email, role: "admin" },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(409);
+  expect(await response.text()).toContain(`${caseworker.email} already has an account`);
+  expect(mailsTo(caseworker.email)).toEqual([]);
 });

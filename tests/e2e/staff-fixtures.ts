@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect } from "@playwright/test";
 import { generateTOTP } from "@oslojs/otp";
 
 // Staff accounts and sessions for end-to-end tests, written straight into the
@@ -73,4 +76,24 @@ export async function signInContext(context: import("@playwright/test").BrowserC
 export async function createListFor(owner: TestStaff, name: string): Promise<string> {
   const { createList } = await import("#app/modules/referrals/lists.server.ts");
   return (await createList({ id: owner.id, organizationName: null }, name)).id;
+}
+
+// Must match scripts/e2e-server.sh: the server writes each email there as JSON (no SMTP in tests).
+const MAIL_OUTBOX_DIR = process.env.E2E_MAIL_OUTBOX_DIR ?? `.data/e2e-mail-${process.env.E2E_PORT ?? 3100}`;
+export type OutboxMail = { to: string; subject: string; text: string };
+
+/** The emails sent to `email` so far. */
+export function mailsTo(email: string): OutboxMail[] {
+  if (!fs.existsSync(MAIL_OUTBOX_DIR)) return [];
+  return fs
+    .readdirSync(MAIL_OUTBOX_DIR)
+    .sort()
+    .map((name) => JSON.parse(fs.readFileSync(path.join(MAIL_OUTBOX_DIR, name), "utf8")) as OutboxMail)
+    .filter((mail) => mail.to === email.toLowerCase());
+}
+
+/** The first email to `email`, once the server's background job has written it. */
+export async function mailTo(email: string): Promise<OutboxMail> {
+  await expect.poll(() => mailsTo(email).length, { timeout: 60_000 }).toBeGreaterThan(0);
+  return mailsTo(email)[0]!;
 }

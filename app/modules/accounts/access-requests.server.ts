@@ -26,7 +26,7 @@ export async function decideAccessRequest(
   id: string,
   decision: "approve" | "decline",
   actor: Actor,
-  options: { origin: string; clientAddress?: string | null },
+  options: { clientAddress?: string | null } = {},
 ) {
   const now = new Date();
   const claimed = await prisma.accessRequest.updateMany({

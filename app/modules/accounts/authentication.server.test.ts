@@ -1,8 +1,9 @@
-import { generateTOTP } from "@oslojs/otp";
+import { generateHOTP, generateTOTP } from "@oslojs/otp";
 import { beforeEach, describe, expect, test } from "vitest";
 import { prisma } from "#app/db.server.ts";
 import { createStaffUser } from "#tests/factories.ts";
-import { ACCOUNT_FAILURES, ADDRESS_ATTEMPTS, completeSecondFactor, signIn } from "./authentication.server.ts";
+import { ACCOUNT_FAILURES, ADDRESS_ATTEMPTS, completeSecondFactor, enrolTwoFactor, signIn } from "./authentication.server.ts";
+import { validateSessionToken } from "./sessions.server.ts";
 import { TOTP_ATTEMPTS, generateTotpSecret } from "./two-factor.server.ts";
 
 const PASSWORD = "a long and unusual test password";
@@ -75,9 +76,10 @@ describe("signing in", () => {
     expect(result.needsSecondFactor).toBe(true);
     expect(result.session.twoFactorVerified).toBe(false);
 
-    expect(await completeSecondFactor(result.session, "000000", client())).toBe("wrong");
-    expect(await completeSecondFactor(result.session, generateTOTP(key, 30, 6), client())).toBe("verified");
-    const row = await prisma.session.findUniqueOrThrow({ where: { id: result.session.id } });
+    expect(await completeSecondFactor(result.session, "000000", client())).toEqual({ kind: "wrong" });
+    const verified = await completeSecondFactor(result.session, generateTOTP(key, 30, 6), client());
+    if (verified.kind !== "verified") throw new Error(verified.kind);
+    const row = await prisma.session.findUniqueOrThrow({ where: { id: verified.session.id } });
     expect(row.twoFactorVerifiedAt).not.toBeNull();
   });
 
@@ -92,12 +94,68 @@ describe("signing in", () => {
 
     const signedIn = await signIn(user.email, PASSWORD, client());
     if (signedIn.kind !== "signed-in") throw new Error(signedIn.kind);
-    expect(await completeSecondFactor(signedIn.session, recoveryCodes[0]!, client())).toBe("verified");
-    expect(await completeSecondFactor(signedIn.session, recoveryCodes[0]!, client())).toBe("wrong");
+    expect(await completeSecondFactor(signedIn.session, recoveryCodes[0]!, client())).toMatchObject({ kind: "verified" });
+    expect(await completeSecondFactor(signedIn.session, recoveryCodes[0]!, client())).toEqual({ kind: "wrong" });
 
     for (let attempt = 2; attempt < TOTP_ATTEMPTS.limit; attempt++) {
-      expect(await completeSecondFactor(signedIn.session, "123456", client())).toBe("wrong");
+      expect(await completeSecondFactor(signedIn.session, "123456", client())).toEqual({ kind: "wrong" });
     }
-    expect(await completeSecondFactor(signedIn.session, generateTOTP(key, 30, 6), client())).toBe("rate-limited");
+    expect(await completeSecondFactor(signedIn.session, generateTOTP(key, 30, 6), client())).toEqual({ kind: "rate-limited" });
+  });
+});
+
+describe("14.14 one use per code, a new session id on every change of privilege", () => {
+  const step = (at: Date) => BigInt(Math.floor(at.getTime() / 30_000));
+
+  async function signedIn(email: string, now = new Date()) {
+    const result = await signIn(email, PASSWORD, client(), now);
+    if (result.kind !== "signed-in") throw new Error(result.kind);
+    return result;
+  }
+
+  test("14.14 a TOTP code is accepted once, and an older one never after it", async () => {
+    const key = generateTotpSecret();
+    const user = await createStaffUser({ roles: ["moderator"], totpSecret: key });
+    const now = new Date();
+    const code = generateHOTP(key, step(now), 6);
+    const first = await signedIn(user.email, now);
+    const second = await signedIn(user.email, now);
+    expect(await completeSecondFactor(first.session, code, client(), now)).toMatchObject({ kind: "verified" });
+    expect(await completeSecondFactor(second.session, code, client(), now)).toEqual({ kind: "wrong" });
+    expect(await completeSecondFactor(second.session, generateHOTP(key, step(now) - 1n, 6), client(), now)).toEqual({ kind: "wrong" });
+    const later = new Date(now.getTime() + 30_000);
+    expect(await completeSecondFactor(second.session, generateHOTP(key, step(later), 6), client(), later)).toMatchObject({ kind: "verified" });
+  });
+
+  test("14.14 passing the second factor replaces the session with a new id", async () => {
+    const key = generateTotpSecret();
+    const user = await createStaffUser({ roles: ["moderator"], totpSecret: key });
+    const now = new Date();
+    const pending = await signedIn(user.email, now);
+    const result = await completeSecondFactor(pending.session, generateHOTP(key, step(now), 6), client(), now);
+    if (result.kind !== "verified") throw new Error(result.kind);
+    expect(result.session.id).not.toBe(pending.session.id);
+    expect(result.token).not.toBe(pending.token);
+    expect(await validateSessionToken(pending.token)).toBeNull();
+    const renewed = await validateSessionToken(result.token);
+    expect(renewed?.session.twoFactorVerified).toBe(true);
+    expect(renewed?.session.user.id).toBe(user.id);
+  });
+
+  test("14.14 enrolling in two-factor replaces the session, and the enrolment code cannot sign in again", async () => {
+    const user = await createStaffUser({ roles: ["moderator"] });
+    const now = new Date();
+    const pending = await signedIn(user.email, now);
+    const key = generateTotpSecret();
+    const code = generateHOTP(key, step(now), 6);
+    expect(await enrolTwoFactor(pending.session, key, "000000", client(), now)).toEqual({ kind: "wrong" });
+    const enrolled = await enrolTwoFactor(pending.session, key, code, client(), now);
+    if (enrolled.kind !== "enabled") throw new Error(enrolled.kind);
+    expect(enrolled.recoveryCodes).toHaveLength(10);
+    expect(await validateSessionToken(pending.token)).toBeNull();
+    expect((await validateSessionToken(enrolled.token))?.session.twoFactorVerified).toBe(true);
+
+    const again = await signedIn(user.email, now);
+    expect(await completeSecondFactor(again.session, code, client(), now)).toEqual({ kind: "wrong" });
   });
 });

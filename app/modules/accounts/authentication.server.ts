@@ -2,8 +2,8 @@ import { prisma } from "#app/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { verifyAgainstNothing, verifyPassword } from "./passwords.server.ts";
 import { hitRateLimit, isRateLimited, type RateLimit } from "./rate-limit.server.ts";
-import { createSession, describeDevice, loadStaffUser, markTwoFactorVerified, type StaffSession } from "./sessions.server.ts";
-import { checkSecondFactor } from "./two-factor.server.ts";
+import { createSession, describeDevice, loadStaffUser, replaceSession, type StaffSession } from "./sessions.server.ts";
+import { checkSecondFactor, enableTwoFactor, matchingTotpStep } from "./two-factor.server.ts";
 
 // Signing in. Errors never say whether an account exists. Failures slow the
 // account down (a pause, not a lock-out) and each client address is limited,
@@ -60,24 +60,46 @@ export async function signIn(emailInput: string, password: string, client: Clien
   return { kind: "signed-in", token, session, needsSecondFactor };
 }
 
-export type SecondFactorOutcome = "verified" | "wrong" | "rate-limited";
+/** After the second factor the session is replaced: the cookie must be set to `token`. */
+export type SecondFactorOutcome = { kind: "verified"; token: string; session: StaffSession } | { kind: "wrong" } | { kind: "rate-limited" };
 
 export async function completeSecondFactor(session: StaffSession, code: string, client: Client, now = new Date()): Promise<SecondFactorOutcome> {
   const result = await checkSecondFactor(session.user.id, code, now);
   const actor = { id: session.user.id, email: session.user.email };
   if (result === "ok" || result === "recovery-code-used") {
-    await markTwoFactorVerified(session.id, now);
+    const replacement = await replaceSession(session, { twoFactorVerified: true, now });
     await recordAudit({
       action: result === "ok" ? "two_factor.succeeded" : "two_factor.recovery_code_used",
       actor,
       targetType: "session",
-      targetId: session.id,
+      targetId: replacement.session.id,
       clientAddress: client.address,
     });
-    return "verified";
+    return { kind: "verified", ...replacement };
   }
   await recordAudit({ action: "two_factor.failed", actor, clientAddress: client.address, details: { rateLimited: result === "rate-limited" } });
-  return result;
+  return { kind: result };
+}
+
+export type EnrolmentOutcome = { kind: "enabled"; recoveryCodes: string[]; token: string; session: StaffSession } | { kind: "wrong" };
+
+/**
+ * Turns two-factor on once a code from the person's app matches the new key.
+ * That code is spent, and the session is replaced by a verified one.
+ */
+export async function enrolTwoFactor(session: StaffSession, key: Uint8Array, code: string, client: Client, now = new Date()): Promise<EnrolmentOutcome> {
+  const step = matchingTotpStep(key, code, now);
+  if (step === null) return { kind: "wrong" };
+  const recoveryCodes = await enableTwoFactor(session.user.id, key, now, step);
+  const replacement = await replaceSession(session, { twoFactorVerified: true, now });
+  await recordAudit({
+    action: "two_factor.enabled",
+    actor: { id: session.user.id, email: session.user.email },
+    targetType: "user",
+    targetId: session.user.id,
+    clientAddress: client.address,
+  });
+  return { kind: "enabled", recoveryCodes, ...replacement };
 }
 
 export async function reloadUser(userId: string) {

@@ -1,6 +1,8 @@
+import { runAfterResponse } from "#app/background-jobs.server.ts";
 import { prisma } from "#app/db.server.ts";
+import { publicOrigin } from "#app/env.server.ts";
 import { recordAudit } from "./audit.server.ts";
-import { sendMail } from "./mail.server.ts";
+import { deliverMail, sendMailAfterResponse, type Delivery } from "./mail.server.ts";
 import { hashPassword, passwordProblem } from "./passwords.server.ts";
 import { invalidateUserSessions } from "./sessions.server.ts";
 import { hashSecret, randomString } from "./tokens.server.ts";
@@ -8,6 +10,8 @@ import type { RoleName } from "./permissions.ts";
 
 // One-time links: an invitation to become staff (72 hours), or a password
 // reset (1 hour). The token has 160 bits of randomness; only its hash is stored.
+// Links start with the configured PUBLIC_URL, never the request's Host header.
+// An invitation only ever creates an account: it never touches an existing one.
 
 const HOUR = 3_600_000;
 export const INVITATION_LIFETIME_MS = 72 * HOUR;
@@ -20,15 +24,20 @@ function newToken() {
   return { token, tokenHash: Buffer.from(hashSecret(token)) };
 }
 
-export type CreatedLink = { id: string; path: string; delivery: "sent" | "not-configured" };
+export type InvitationResult =
+  | { kind: "created"; id: string; link: string; delivery: Delivery }
+  /** That email has an account already: change its roles on its page instead. */
+  | { kind: "account-exists"; userId: string };
 
 export async function createInvitation(
   input: { email: string; roles: RoleName[] },
   actor: Actor,
-  options: { origin: string; clientAddress?: string | null; now?: Date },
-): Promise<CreatedLink> {
+  options: { clientAddress?: string | null; now?: Date } = {},
+): Promise<InvitationResult> {
   const now = options.now ?? new Date();
   const email = input.email.trim().toLowerCase();
+  const existing = await prisma.user.findUnique({ where: { email }, select: { id: true } });
+  if (existing) return { kind: "account-exists", userId: existing.id };
   const { token, tokenHash } = newToken();
   const invitation = await prisma.accountToken.create({
     data: {
@@ -49,13 +58,13 @@ export async function createInvitation(
     clientAddress: options.clientAddress,
     details: { email, roles: input.roles },
   });
-  const path = `/invitations/${token}`;
-  const delivery = await sendMail({
+  const link = `${publicOrigin()}/invitations/${token}`;
+  const delivery = sendMailAfterResponse({
     to: email,
     subject: "Your invitation to Signpost",
-    text: `You have been invited to join Signpost as ${input.roles.join(" and ")}.\n\nOpen this link within 72 hours to choose your password:\n${options.origin}${path}\n`,
+    text: `You have been invited to join Signpost as ${input.roles.join(" and ")}.\n\nOpen this link within 72 hours to choose your password:\n${link}\n`,
   });
-  return { id: invitation.id, path, delivery };
+  return { kind: "created", id: invitation.id, link, delivery };
 }
 
 export async function listPendingInvitations(now = new Date()) {
@@ -87,27 +96,33 @@ export async function findUsableToken(token: string, purpose: "INVITATION" | "PA
 
 export type AcceptResult = { kind: "accepted"; userId: string } | { kind: "invalid-link" } | { kind: "bad-password"; message: string };
 
-/** Accepting creates the account (or adds the roles to an existing one) and uses up the link. */
+/**
+ * Accepting creates the account and uses up the link. When an account with
+ * that email came to exist after the invitation was made, nothing changes:
+ * whoever holds the link must not set that person's password.
+ */
 export async function acceptInvitation(
   token: string,
   input: { name: string; password: string },
   clientAddress?: string | null,
   now = new Date(),
-): Promise<AcceptResult> {
+): Promise<AcceptResult | { kind: "account-exists" }> {
   const invitation = await findUsableToken(token, "INVITATION", now);
   if (!invitation) return { kind: "invalid-link" };
+  if (await prisma.user.findUnique({ where: { email: invitation.email }, select: { id: true } })) return { kind: "account-exists" };
   const problem = passwordProblem(input.password);
   if (problem) return { kind: "bad-password", message: problem };
   const passwordHash = await hashPassword(input.password);
 
-  const userId = await prisma.$transaction(async (tx) => {
+  const outcome = await prisma.$transaction(async (tx): Promise<AcceptResult | { kind: "account-exists" }> => {
     const claimed = await tx.accountToken.updateMany({ where: { id: invitation.id, usedAt: null }, data: { usedAt: now } });
-    if (claimed.count !== 1) return null;
-    const user = await tx.user.upsert({
-      where: { email: invitation.email },
-      create: { email: invitation.email, name: input.name, passwordHash, passwordChangedAt: now },
-      update: { name: input.name, passwordHash, passwordChangedAt: now },
+    if (claimed.count !== 1) return { kind: "invalid-link" };
+    // Insert only: an account made since the check above is left alone (and the link is spent).
+    const [user] = await tx.user.createManyAndReturn({
+      data: [{ email: invitation.email, name: input.name, passwordHash, passwordChangedAt: now }],
+      skipDuplicates: true,
     });
+    if (!user) return { kind: "account-exists" };
     const approvedRequest = await tx.accessRequest.findFirst({
       where: { email: invitation.email, status: "APPROVED" },
       orderBy: { decidedAt: "desc" },
@@ -129,22 +144,26 @@ export async function acceptInvitation(
       },
       tx,
     );
-    return user.id;
+    return { kind: "accepted", userId: user.id };
   });
-  return userId ? { kind: "accepted", userId } : { kind: "invalid-link" };
+  return outcome;
 }
 
 /**
- * Starts a password reset. Always looks the same to the requester, whether or
- * not the account exists; the link goes by email, or to the development log.
+ * Starts a password reset. The answer is the same whether or not the account
+ * exists, and so is the work done before it: everything that depends on the
+ * account (looking it up, the link, the email) runs after the response.
  */
-export async function requestPasswordReset(emailInput: string, options: { origin: string; clientAddress?: string | null; now?: Date }) {
-  const now = options.now ?? new Date();
+export async function requestPasswordReset(emailInput: string, options: { clientAddress?: string | null; now?: Date }): Promise<void> {
   const email = emailInput.trim().toLowerCase();
+  runAfterResponse("password-reset", () => sendPasswordReset(email, options.clientAddress ?? null, options.now ?? new Date()));
+}
+
+async function sendPasswordReset(email: string, clientAddress: string | null, now: Date) {
   const user = await prisma.user.findUnique({ where: { email } });
   if (!user || user.disabledAt || !user.passwordHash) return;
   const { token, tokenHash } = newToken();
-  const reset = await prisma.accountToken.create({
+  await prisma.accountToken.create({
     data: {
       purpose: "PASSWORD_RESET",
       email,
@@ -155,13 +174,12 @@ export async function requestPasswordReset(emailInput: string, options: { origin
       createdAt: now,
     },
   });
-  await recordAudit({ action: "password.reset_requested", targetType: "user", targetId: user.id, clientAddress: options.clientAddress });
-  await sendMail({
+  await recordAudit({ action: "password.reset_requested", targetType: "user", targetId: user.id, clientAddress });
+  await deliverMail({
     to: email,
     subject: "Reset your Signpost password",
-    text: `Someone asked to reset the password of your Signpost account. If it was you, open this link within an hour:\n${options.origin}/reset-password/${token}\n\nIf it was not you, ignore this email.`,
+    text: `Someone asked to reset the password of your Signpost account. If it was you, open this link within an hour:\n${publicOrigin()}/reset-password/${token}\n\nIf it was not you, ignore this email.`,
   });
-  return reset.id;
 }
 
 export async function resetPassword(token: string, password: string, clientAddress?: string | null, now = new Date()): Promise<AcceptResult> {

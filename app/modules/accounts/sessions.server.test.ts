@@ -5,7 +5,9 @@ import {
   ADMIN_LIFETIME,
   RENEW_AFTER_MS,
   STAFF_LIFETIME,
+  clearSessionCookie,
   createSession,
+  sessionCookie,
   isExpired,
   readSessionToken,
   renewedExpiry,
@@ -37,6 +39,28 @@ describe("tokens", () => {
     expect(splitToken("a".repeat(24))).toBeNull();
     expect(splitToken(`${"a".repeat(24)}.${"b".repeat(24)}.c`)).toBeNull();
     expect(splitToken(`${"A".repeat(24)}.${"b".repeat(24)}`)).toBeNull();
+  });
+
+  test("14.14 the cookie is __Host-sid (Secure, Path=/, no Domain) over https, sid over http", () => {
+    const saved = process.env.PUBLIC_URL;
+    const session = { absoluteExpiresAt: new Date(Date.now() + HOUR) };
+    try {
+      process.env.PUBLIC_URL = "https://signpost.example.org";
+      const secure = sessionCookie("abc.def", session);
+      expect(secure).toMatch(/^__Host-sid=abc\.def;/);
+      expect(secure).toContain("; Secure");
+      expect(secure).toContain("; Path=/");
+      expect(secure).not.toMatch(/domain=/i);
+      expect(clearSessionCookie()).toMatch(/^__Host-sid=;.*Max-Age=0/);
+      expect(readSessionToken(new Request("https://signpost.example.org/", { headers: { cookie: "sid=old.one; __Host-sid=abc.def" } }))).toBe("abc.def");
+
+      process.env.PUBLIC_URL = "http://localhost:3000";
+      expect(sessionCookie("abc.def", session)).toMatch(/^sid=abc\.def;.*HttpOnly; SameSite=Lax; Path=\//);
+      expect(readSessionToken(new Request("http://localhost:3000/", { headers: { cookie: "__Host-sid=x.y; sid=abc.def" } }))).toBe("abc.def");
+    } finally {
+      if (saved === undefined) delete process.env.PUBLIC_URL;
+      else process.env.PUBLIC_URL = saved;
+    }
   });
 
   test("the cookie is read by its name only", () => {

@@ -1,4 +1,5 @@
 import { prisma } from "#app/db.server.ts";
+import { publicOrigin } from "#app/env.server.ts";
 import { randomString, hashSecret, secretMatches } from "./tokens.server.ts";
 import type { Permission } from "./permissions.ts";
 
@@ -6,7 +7,14 @@ import type { Permission } from "./permissions.ts";
 // database holds the id and SHA-256(secret). A session expires after a period
 // of inactivity, is renewed while it is used, and never outlives an absolute limit.
 
-export const SESSION_COOKIE = "sid"; // says nothing about the site
+/**
+ * "sid" says nothing about the site. Over HTTPS it is "__Host-sid": the
+ * browser then takes it only from this exact host, Secure, for every path, so
+ * no other subdomain can set or shadow it. Plain "sid" over http (development, tests).
+ */
+export function sessionCookieName(origin = publicOrigin()): string {
+  return origin.startsWith("https:") ? "__Host-sid" : "sid";
+}
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -131,8 +139,19 @@ export async function validateSessionToken(
   };
 }
 
-export async function markTwoFactorVerified(sessionId: string, now = new Date()) {
-  await prisma.session.update({ where: { id: sessionId }, data: { twoFactorVerifiedAt: now } });
+/**
+ * Ends a session and gives its holder a new one (new id, new secret) on the
+ * same device: after every change of privilege (second factor passed, password
+ * changed), so a token someone learned or planted before it is worth nothing after.
+ */
+export async function replaceSession(
+  old: { id: string; user: { id: string } },
+  options: { twoFactorVerified: boolean; now?: Date },
+): Promise<{ token: string; session: StaffSession }> {
+  const row = await prisma.session.findUnique({ where: { id: old.id }, select: { deviceLabel: true } });
+  const replacement = await createSession(old.user.id, { ...options, deviceLabel: row?.deviceLabel ?? null });
+  await invalidateSession(old.id);
+  return replacement;
 }
 
 export async function invalidateSession(sessionId: string) {
@@ -187,16 +206,18 @@ export function clearSessionCookie(): string {
 }
 
 function serializeCookie(value: string, maxAge: number): string {
-  const secure = process.env.NODE_ENV === "production" ? "; Secure" : "";
-  return `${SESSION_COOKIE}=${value}; HttpOnly; SameSite=Lax; Path=/; Max-Age=${maxAge}${secure}`;
+  const origin = publicOrigin();
+  const secure = origin.startsWith("https:") || process.env.NODE_ENV === "production" ? "; Secure" : "";
+  return `${sessionCookieName(origin)}=${value}; HttpOnly; SameSite=Lax; Path=/; Max-Age=${maxAge}${secure}`;
 }
 
 export function readSessionToken(request: Request): string | null {
   const header = request.headers.get("cookie");
   if (!header) return null;
+  const wanted = sessionCookieName();
   for (const part of header.split(";")) {
     const [name, ...rest] = part.trim().split("=");
-    if (name === SESSION_COOKIE) return rest.join("=") || null;
+    if (name === wanted) return rest.join("=") || null;
   }
   return null;
 }

@@ -1,10 +1,10 @@
 import { prisma } from "#app/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { hashPassword, passwordProblem, verifyPassword } from "./passwords.server.ts";
-import { invalidateSession, invalidateUserSessions } from "./sessions.server.ts";
+import { invalidateSession, invalidateUserSessions, replaceSession, type StaffSession } from "./sessions.server.ts";
 import { ROLES, type RoleName } from "./permissions.ts";
 
-// Managing staff accounts. Losing a role, being disabled or changing the
+// Managing staff accounts. A change of roles, being disabled or changing the
 // password ends sessions, so that a change of trust takes effect at once.
 
 type Actor = { id: string; email: string };
@@ -36,8 +36,8 @@ export async function setUserRoles(userId: string, roles: RoleName[], actor: Act
     prisma.userRole.deleteMany({ where: { userId } }),
     prisma.userRole.createMany({ data: roleRows.map((role) => ({ userId, roleId: role.id })) }),
   ]);
-  const lostARole = before.some((role) => !after.includes(role));
-  const endedSessions = lostARole ? await invalidateUserSessions(userId) : 0;
+  // Any change, gained roles too: the person signs in again and gets a session made for what they may now do.
+  const endedSessions = await invalidateUserSessions(userId);
   await recordAudit({
     action: "role.changed",
     actor,
@@ -77,12 +77,15 @@ export async function endOwnSession(userId: string, sessionId: string, actor: Ac
   return true;
 }
 
-export type ChangePasswordResult = { kind: "changed"; endedSessions: number } | { kind: "wrong-current" } | { kind: "bad-password"; message: string };
+export type ChangePasswordResult =
+  | { kind: "changed"; endedSessions: number; token: string; session: StaffSession }
+  | { kind: "wrong-current" }
+  | { kind: "bad-password"; message: string };
 
-/** Changing the password ends every other session of the user. */
+/** Changing the password ends every other session of the user, and replaces this one (set the cookie to `token`). */
 export async function changePassword(
   actor: Actor,
-  currentSessionId: string,
+  current: Pick<StaffSession, "id" | "user" | "twoFactorVerified">,
   input: { current: string; next: string },
   clientAddress?: string | null,
 ): Promise<ChangePasswordResult> {
@@ -91,9 +94,10 @@ export async function changePassword(
   const problem = passwordProblem(input.next);
   if (problem) return { kind: "bad-password", message: problem };
   await prisma.user.update({ where: { id: actor.id }, data: { passwordHash: await hashPassword(input.next), passwordChangedAt: new Date() } });
-  const endedSessions = await invalidateUserSessions(actor.id, { except: currentSessionId });
+  const endedSessions = await invalidateUserSessions(actor.id, { except: current.id });
+  const replacement = await replaceSession(current, { twoFactorVerified: current.twoFactorVerified });
   await recordAudit({ action: "password.changed", actor, targetType: "user", targetId: actor.id, clientAddress, details: { endedSessions } });
-  return { kind: "changed", endedSessions };
+  return { kind: "changed", endedSessions, ...replacement };
 }
 
 /** The first admin, from the command line (npm run admin:create). */

@@ -7,7 +7,10 @@ import { handleHsdsRequest } from "./api.server.ts";
 // The HSDS API, called as the route calls it, every answer checked against
 // the official HSDS 3.0 schemas.
 
-const ORIGIN = "http://signpost.test";
+// The requests claim another host: links must still name the configured PUBLIC_URL.
+const ORIGIN = "http://attacker.example";
+const PUBLIC_URL = "https://signpost.example.org";
+process.env.PUBLIC_URL = PUBLIC_URL;
 let clientCounter = 0;
 
 async function get(pathAndQuery: string, headers: Record<string, string> = {}) {
@@ -48,13 +51,13 @@ const ids = async () => {
   return Object.fromEntries(rows.map((row) => [row.slug, row]));
 };
 
-test("GET / names the version, the profile and where the OpenAPI document is, which is served there", async () => {
+test("14.1 GET / names the version, the profile and where the OpenAPI document is, at PUBLIC_URL whatever the Host", async () => {
   const { response, body } = await get("/");
   expect(response.status).toBe(200);
-  expect(body).toEqual({ version: "3.0", profile: expect.stringMatching(/^https:\/\//), openapi_url: `${ORIGIN}/api/hsds/openapi.json` });
+  expect(body).toEqual({ version: "3.0", profile: expect.stringMatching(/^https:\/\//), openapi_url: `${PUBLIC_URL}/api/hsds/openapi.json` });
   const openapi = (await get("/openapi.json")).body!;
   expect(openapi.openapi).toMatch(/^3\./);
-  expect(openapi.servers[0].url).toBe(`${ORIGIN}/api/hsds`);
+  expect(openapi.servers[0].url).toBe(`${PUBLIC_URL}/api/hsds`);
   expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(["/services", "/services/{id}", "/service_at_locations"]));
 });
 

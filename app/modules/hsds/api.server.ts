@@ -5,7 +5,7 @@ import { hashClientAddress } from "#app/modules/accounts/encryption.server.ts";
 import { hitRateLimit, type RateLimit } from "#app/modules/accounts/rate-limit.server.ts";
 import { findPlace } from "#app/modules/directory/search.server.ts";
 import { emptyAsUndefined, withoutNul } from "#app/validation.server.ts";
-import { parseEnv } from "#app/env.server.ts";
+import { parseEnv, publicOrigin } from "#app/env.server.ts";
 import { etagOf, isNotModified } from "#app/http-caching.server.ts";
 import { compact, loadServices, loadTaxonomies, loadTaxonomyTerms, toFullService, toLocation, toServiceSummary } from "./mapping.server.ts";
 import { openApiDocument } from "./openapi.server.ts";
@@ -307,7 +307,8 @@ export async function handleHsdsRequest(
     return json(400, { message: problems.map((problem) => problem.message).join(" "), problems });
   }
   try {
-    const result = await route(path, parsed.data, url.origin);
+    // Links name the configured public address, never the Host the client sent.
+    const result = await route(path, parsed.data, publicOrigin());
     if ("stream" in result) {
       const encoder = new TextEncoder();
       const iterator = (async function* () {

@@ -34,14 +34,12 @@ export async function action({ context, request }: Route.ActionArgs) {
   const session = requirePermission(context, request, "access-request:decide");
   const form = await parseForm(request, DecisionSchema);
   if (!form.ok) return data({ link: null }, { status: 400 });
-  const origin = new URL(request.url).origin;
   const result = await decideAccessRequest(form.data.requestId, form.data.intent, session.user, {
-    origin,
     clientAddress: context.get(clientAddressContext),
   });
   const invitation = result?.invitation;
-  if (!invitation) return { link: null };
-  return { link: invitation.delivery === "sent" ? null : `${origin}${invitation.path}` };
+  if (invitation?.kind !== "created") return { link: null };
+  return { link: invitation.delivery === "sent" ? null : invitation.link };
 }
 
 export default function AdminAccessRequests({ loaderData }: Route.ComponentProps) {

@@ -55,10 +55,13 @@ export async function action({ context, request }: Route.ActionArgs) {
     await revokeInvitation(form.data.invitationId, session.user, clientAddress);
     return { errors: {}, values: {}, created: null } as InvitationActionData;
   }
-  const origin = new URL(request.url).origin;
-  const invitation = await createInvitation({ email: form.data.email, roles: form.data.role }, session.user, { origin, clientAddress });
+  const invitation = await createInvitation({ email: form.data.email, roles: form.data.role }, session.user, { clientAddress });
+  if (invitation.kind === "account-exists") {
+    const errors: FormErrors = { email: t("admin.accountExists", { email: form.data.email }) };
+    return data<InvitationActionData>({ errors, values: { email: form.data.email }, created: null }, { status: 409 });
+  }
   // Without email, the admin passes the link on; it is shown once, here.
-  const link = invitation.delivery === "sent" ? null : `${origin}${invitation.path}`;
+  const link = invitation.delivery === "sent" ? null : invitation.link;
   return { errors: {}, values: {}, created: { email: form.data.email, link } } satisfies InvitationActionData;
 }
 

@@ -37,6 +37,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (result.kind === "bad-password") {
     return data({ errors: { password: result.message } as FormErrors, values: { name: form.data.name } as Record<string, string> }, { status: 400 });
   }
+  if (result.kind === "account-exists") {
+    return data({ errors: { form: translator(DEFAULT_LOCALE)("auth.accountExists") } as FormErrors, values: {} as Record<string, string> }, { status: 409 });
+  }
   if (result.kind === "invalid-link") {
     return data({ errors: { form: translator(DEFAULT_LOCALE)("auth.linkInvalid") } as FormErrors, values: {} as Record<string, string> }, { status: 410 });
   }

@@ -4,7 +4,7 @@ import type { Route } from "./+types/login-two-factor";
 import { Field, FormMessage } from "#app/components/field.tsx";
 import { completeSecondFactor } from "#app/modules/accounts/authentication.server.ts";
 import { safeRedirect, staffHome } from "#app/modules/accounts/redirects.ts";
-import type { StaffSession } from "#app/modules/accounts/sessions.server.ts";
+import { sessionCookie, type StaffSession } from "#app/modules/accounts/sessions.server.ts";
 import { clientAddressContext, staffSessionContext } from "#app/request-context.server.ts";
 import { DEFAULT_LOCALE, pageTitle } from "#app/modules/i18n/translate.ts";
 import { translator } from "#app/modules/i18n/catalogues.server.ts";
@@ -41,11 +41,14 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!form.ok) return data({ error: form.errors.code ?? t("auth.wrongCode") }, { status: 400 });
   const client = { address: context.get(clientAddressContext), userAgent: request.headers.get("user-agent") };
   const outcome = await completeSecondFactor(session, form.data.code, client);
-  if (outcome === "rate-limited") {
+  if (outcome.kind === "rate-limited") {
     return data({ error: t("form.tooMany", { minutes: 15 }) }, { status: 429, headers: { "Retry-After": "900" } });
   }
-  if (outcome === "wrong") return data({ error: t("auth.wrongCode") }, { status: 400 });
-  return redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo"), staffHome(session.user)));
+  if (outcome.kind === "wrong") return data({ error: t("auth.wrongCode") }, { status: 400 });
+  // The session that waited for the code is gone: the browser gets the new one.
+  return redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo"), staffHome(session.user)), {
+    headers: { "Set-Cookie": sessionCookie(outcome.token, outcome.session) },
+  });
 }
 
 export default function LoginTwoFactor() {

@@ -30,7 +30,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
     );
   }
-  await requestPasswordReset(form.data.email, { origin: new URL(request.url).origin, clientAddress });
+  await requestPasswordReset(form.data.email, { clientAddress });
   return { done: true, error: null };
 }
 

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Route } from "./+types/pack-new";
 import { FormMessage } from "#app/components/field.tsx";
 import { prisma } from "#app/db.server.ts";
+import { publicOrigin } from "#app/env.server.ts";
 import { requirePermission } from "#app/modules/accounts/guards.server.ts";
 import { createPack, openPack, packAsText } from "#app/modules/referrals/packs.server.ts";
 import { DEFAULT_EXPIRY_DAYS, MAX_EXPIRY_DAYS } from "#app/modules/referrals/pack-options.ts";
@@ -43,9 +44,8 @@ export async function action({ context, request }: Route.ActionArgs) {
     { serviceIds: form.data.service, message: form.data.message, locale: form.data.locale, expiresInDays: form.data.expiresInDays },
     session.user,
   );
-  const origin = new URL(request.url).origin;
   const locale = form.data.locale as Locale;
-  const link = `${origin}${localizePath(`/p/${token}`, locale)}`;
+  const link = `${publicOrigin()}${localizePath(`/p/${token}`, locale)}`;
   const pack = await openPack(token);
   const text = pack.status === "active" ? packAsText(pack, link, translator(locale)) : "";
   // Shown once: only a hash of the token is kept.

@@ -3,6 +3,7 @@ import { renderSVG } from "uqr";
 import { z } from "zod";
 import type { Route } from "./+types/pack-print";
 import { OpeningHoursList } from "#app/components/opening-hours-list.tsx";
+import { publicOrigin } from "#app/env.server.ts";
 import { openPack } from "#app/modules/referrals/packs.server.ts";
 import { pageTitle } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
@@ -19,11 +20,11 @@ export function headers() {
   return { "X-Robots-Tag": "noindex, nofollow", "Cache-Control": "no-store" };
 }
 
-export async function loader({ params, request }: Route.LoaderArgs) {
+export async function loader({ params }: Route.LoaderArgs) {
   const token = z.string().max(64).safeParse(params.token);
   const pack = await openPack(token.success ? token.data : "");
   if (pack.status === "gone") throw data({ kind: "pack-gone" as const }, { status: 410 });
-  const url = `${new URL(request.url).origin}/p/${params.token}`;
+  const url = `${publicOrigin()}/p/${params.token}`;
   return {
     message: pack.message,
     services: pack.services,

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Route } from "./+types/account-password";
 import { Field, FormMessage } from "#app/components/field.tsx";
 import { requireUser } from "#app/modules/accounts/guards.server.ts";
+import { sessionCookie } from "#app/modules/accounts/sessions.server.ts";
 import { changePassword } from "#app/modules/accounts/users.server.ts";
 import { DEFAULT_LOCALE, pageTitle } from "#app/modules/i18n/translate.ts";
 import { translator } from "#app/modules/i18n/catalogues.server.ts";
@@ -33,13 +34,14 @@ export async function action({ context, request }: Route.ActionArgs) {
   if (!form.ok) return data({ errors: form.errors, changed: false }, { status: 400 });
   const result = await changePassword(
     session.user,
-    session.id,
+    session,
     { current: form.data.current, next: form.data.password },
     context.get(clientAddressContext),
   );
   if (result.kind === "wrong-current") return data({ errors: { current: t("account.wrongCurrent") } as FormErrors, changed: false }, { status: 400 });
   if (result.kind === "bad-password") return data({ errors: { password: result.message } as FormErrors, changed: false }, { status: 400 });
-  return { errors: {} as FormErrors, changed: true };
+  // Every other session has ended, and this one has a new id.
+  return data({ errors: {} as FormErrors, changed: true }, { headers: { "Set-Cookie": sessionCookie(result.token, result.session) } });
 }
 
 export default function AccountPassword() {

@@ -2,20 +2,13 @@ import { Form, data, useActionData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/account-two-factor";
 import { Field, FormMessage } from "#app/components/field.tsx";
-import { recordAudit } from "#app/modules/accounts/audit.server.ts";
+import { enrolTwoFactor } from "#app/modules/accounts/authentication.server.ts";
 import { decrypt, encrypt } from "#app/modules/accounts/encryption.server.ts";
 import { requireUser } from "#app/modules/accounts/guards.server.ts";
 import { roleRequiresTwoFactor } from "#app/modules/accounts/permissions.ts";
 import { staffHome } from "#app/modules/accounts/redirects.ts";
-import { markTwoFactorVerified } from "#app/modules/accounts/sessions.server.ts";
-import {
-  decodeTotpSecret,
-  encodeTotpSecret,
-  enableTwoFactor,
-  enrolmentDetails,
-  generateTotpSecret,
-  totpCodeMatches,
-} from "#app/modules/accounts/two-factor.server.ts";
+import { sessionCookie } from "#app/modules/accounts/sessions.server.ts";
+import { decodeTotpSecret, encodeTotpSecret, enrolmentDetails, generateTotpSecret } from "#app/modules/accounts/two-factor.server.ts";
 import { DEFAULT_LOCALE, pageTitle } from "#app/modules/i18n/translate.ts";
 import { translator } from "#app/modules/i18n/catalogues.server.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
@@ -56,20 +49,17 @@ export async function action({ context, request }: Route.ActionArgs) {
   } catch {
     return data({ kind: "retry" as const, error: t("auth.wrongCode"), ...enrolment(session.user.email) }, { status: 400 });
   }
-  if (!form.ok || !totpCodeMatches(key, form.data.code)) {
+  const client = { address: context.get(clientAddressContext), userAgent: request.headers.get("user-agent") };
+  const outcome = form.ok ? await enrolTwoFactor(session, key, form.data.code, client) : ({ kind: "wrong" } as const);
+  if (outcome.kind === "wrong") {
     // The same secret again, so the app the person already set up keeps working.
     return data({ kind: "retry" as const, error: t("auth.wrongCode"), ...enrolment(session.user.email, key) }, { status: 400 });
   }
-  const recoveryCodes = await enableTwoFactor(session.user.id, key);
-  await markTwoFactorVerified(session.id);
-  await recordAudit({
-    action: "two_factor.enabled",
-    actor: session.user,
-    targetType: "user",
-    targetId: session.user.id,
-    clientAddress: context.get(clientAddressContext),
-  });
-  return { kind: "enabled" as const, recoveryCodes, next: staffHome(session.user) };
+  // A new session id now that the second factor is proven.
+  return data(
+    { kind: "enabled" as const, recoveryCodes: outcome.recoveryCodes, next: staffHome(session.user) },
+    { headers: { "Set-Cookie": sessionCookie(outcome.token, outcome.session) } },
+  );
 }
 
 export default function AccountTwoFactor({ loaderData }: Route.ComponentProps) {
