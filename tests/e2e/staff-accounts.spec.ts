@@ -151,3 +151,27 @@ test("a public visitor's browser holds no cookie after every public page and for
   await expect(page.getByText("Thank you. An admin will look at your request")).toBeVisible();
   expect(await context.cookies()).toEqual([]);
 });
+
+test("14.4 open redirect: signing in never sends anyone to another site, and odd characters get no 500", async ({ request, baseURL }) => {
+  const caseworker = await createStaff(["caseworker"]);
+  for (const redirectTo of ["/\t/evil.example/phish", "/\t\\evil.example", "/.//evil.example"]) {
+    const response = await request.post("/login", {
+      form: { email: caseworker.email, password: STAFF_PASSWORD, redirectTo },
+      headers: { origin: baseURL! },
+      maxRedirects: 0,
+    });
+    expect(response.status(), JSON.stringify(redirectTo)).toBe(302);
+    expect(response.headers().location, JSON.stringify(redirectTo)).toBe("/caseworker");
+  }
+  // Already signed in, /login sends the person on at once: CR/LF and odd Unicode included.
+  const cookie = await sessionCookieFor(caseworker);
+  for (const [query, location] of [
+    ["%2F%0D%0ASet-Cookie%3A%20x%3D1", "/caseworker"],
+    ["%2F%09%5Cevil.example", "/caseworker"],
+    ["%2Fsearch%3Fq%3D%E2%80%A8%F0%9F%98%80", "/search?q=%E2%80%A8%F0%9F%98%80"],
+  ]) {
+    const response = await request.get(`/login?redirectTo=${query}`, { headers: { cookie }, maxRedirects: 0 });
+    expect(response.status(), query).toBe(302);
+    expect(response.headers().location, query).toBe(location);
+  }
+});
