@@ -10,6 +10,7 @@ import { createRequestHandler } from "@react-router/express";
 import { RouterContextProvider, createRequestHandler as createFetchHandler, type RouterContext, type ServerBuild } from "react-router";
 import { randomUUID } from "node:crypto";
 import { parseEnv } from "#app/env.server.ts";
+import { clientAddress } from "#app/client-address.server.ts";
 import { prepareDatabase } from "#app/database/prepare.server.ts";
 import { loggablePath, logger } from "#app/logger.server.ts";
 import type { CachedPage } from "#app/public-page-cache.server.ts";
@@ -95,11 +96,9 @@ app.get("/readyz", async (_request, response) => {
 
 const clientAddressContext = (build.entry.module as unknown as { clientAddressContext: RouterContext<string | null> })
   .clientAddressContext;
-const trustProxy = env.TRUST_PROXY === "true";
 function loadContext(request: express.Request) {
   const context = new RouterContextProvider();
-  const forwarded = trustProxy ? request.get("x-forwarded-for")?.split(",")[0]?.trim() : undefined;
-  context.set(clientAddressContext, forwarded || request.socket.remoteAddress || null);
+  context.set(clientAddressContext, clientAddress(request.get("x-forwarded-for"), request.socket.remoteAddress, env.TRUST_PROXY));
   return context;
 }
 

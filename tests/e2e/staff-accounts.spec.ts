@@ -175,3 +175,18 @@ test("14.4 open redirect: signing in never sends anyone to another site, and odd
     expect(response.headers().location, query).toBe(location);
   }
 });
+
+test("14.6 TRUST_PROXY: a client cannot dodge the address limit by writing its own X-Forwarded-For", async ({ request, baseURL }) => {
+  // The e2e server trusts one proxy (scripts/e2e-server.sh): the last entry is the proxy's view of the client.
+  const statuses: number[] = [];
+  for (let attempt = 0; attempt < 25; attempt++) {
+    const response = await request.post("/login", {
+      form: { email: `nobody-${attempt}@example.org`, password: "a wrong password entirely" },
+      headers: { origin: baseURL!, "x-forwarded-for": `10.${attempt}.0.1, 192.0.2.200` },
+      maxRedirects: 0,
+    });
+    statuses.push(response.status());
+  }
+  expect(statuses.slice(0, 20)).toEqual(Array(20).fill(400));
+  expect(statuses.slice(20)).toEqual(Array(5).fill(429));
+});
