@@ -37,6 +37,13 @@ export async function action({ context, request }: Route.ActionArgs) {
     { current: form.data.current, next: form.data.password },
     context.get(clientAddressContext),
   );
+  if (result.kind === "throttled") {
+    const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
+    return data(
+      { errors: { current: t("form.tooMany", { minutes }) } as FormErrors, changed: false },
+      { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
+    );
+  }
   if (result.kind === "wrong-current") return data({ errors: { current: t("account.wrongCurrent") } as FormErrors, changed: false }, { status: 400 });
   if (result.kind === "bad-password") return data({ errors: { password: result.message } as FormErrors, changed: false }, { status: 400 });
   return { errors: {} as FormErrors, changed: true };
