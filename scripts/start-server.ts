@@ -173,13 +173,20 @@ const server = app.listen(env.PORT, env.HOST, () => {
   log(`Signpost is running at http://localhost:${env.PORT}`);
 });
 
-// Expired referral packs are deleted, not kept: once at start, then hourly.
+// Expired referral packs, ended rate-limit windows, forgotten sign-in failures
+// and expired sessions are deleted, not kept: once at start, then hourly.
 const { deleteExpiredPacks } = await import("#app/modules/referrals/packs.server.ts");
-const cleanUp = () =>
-  deleteExpiredPacks().then(
+const { deleteExpiredSignInRecords } = await import("#app/modules/accounts/clean-up.server.ts");
+const cleanUp = async () => {
+  await deleteExpiredPacks().then(
     (count) => count > 0 && log(`Deleted ${count} expired referral packs.`),
     (error: unknown) => log(`Clean-up of expired packs failed: ${(error as Error).message}`),
   );
+  await deleteExpiredSignInRecords().then(
+    (counts) => Object.values(counts).some((count) => count > 0) && log(`Deleted ended sign-in records: ${JSON.stringify(counts)}.`),
+    (error: unknown) => log(`Clean-up of sign-in records failed: ${(error as Error).message}`),
+  );
+};
 void cleanUp();
 const cleanUpTimer = setInterval(cleanUp, 60 * 60_000);
 cleanUpTimer.unref();
