@@ -190,3 +190,19 @@ test("14.6 TRUST_PROXY: a client cannot dodge the address limit by writing its o
   expect(statuses.slice(0, 20)).toEqual(Array(20).fill(400));
   expect(statuses.slice(20)).toEqual(Array(5).fill(429));
 });
+
+test("19 password change attempts are limited: wrong current passwords get a form error, then 429", async ({ request, baseURL }) => {
+  const caseworker = await createStaff(["caseworker"]);
+  const cookie = await sessionCookieFor(caseworker);
+  const change = (current: string) =>
+    request.post("/account/password", {
+      form: { current, password: "a brand new long passphrase", passwordConfirm: "a brand new long passphrase" },
+      headers: { origin: baseURL!, cookie },
+      maxRedirects: 0,
+    });
+  for (let attempt = 0; attempt < 5; attempt++) expect((await change("not my password at all")).status()).toBe(400);
+  const refused = await change(STAFF_PASSWORD);
+  expect(refused.status()).toBe(429);
+  expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
+  expect(await refused.text()).toContain("Too many attempts");
+});

@@ -8,11 +8,14 @@ import { DEFAULT_LOCALE, pageTitle } from "#app/modules/i18n/translate.ts";
 import { translator } from "#app/modules/i18n/catalogues.server.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { clientAddressContext } from "#app/request-context.server.ts";
-import { parseForm, type FormErrors } from "#app/validation.server.ts";
+import { actionHeaders, parseForm, type FormErrors } from "#app/validation.server.ts";
 
 export function meta({ matches }: Route.MetaArgs) {
   return [{ title: pageTitle(matches, "title.staff") }];
 }
+
+// A refused attempt's Retry-After reaches the browser.
+export const headers = actionHeaders;
 
 export function loader({ context, request }: Route.LoaderArgs) {
   requireUser(context, request);
