@@ -19,11 +19,14 @@ export type Claim =
   | { allowed: true; failures: number; lockedByThisClaim: boolean }
   | { allowed: false; retryAfterSeconds: number; firstRefusal: boolean };
 
+// Far past any cap, and far below where 2^n overflows after months of guessing.
+const MAX_DOUBLINGS = 30;
+
 /** The lock that starts with the given failure: none for the free ones, then 1×, 2×, 4×… the first, up to the cap. */
-export function lockAfter(failures: number, policy: ThrottlePolicy): number {
+function lockAfter(failures: number, policy: ThrottlePolicy): number {
   const lock = policy.lock;
   if (!lock || failures < lock.afterFailures) return 0;
-  return Math.min(lock.firstMs * 2 ** (failures - lock.afterFailures), lock.maxMs);
+  return Math.min(lock.firstMs * 2 ** Math.min(failures - lock.afterFailures, MAX_DOUBLINGS), lock.maxMs);
 }
 
 /** Counts one more failure unless the key is locked; a locked key is refused without counting. */
@@ -33,7 +36,7 @@ export async function claimAttempt(scope: string, key: string, policy: ThrottleP
   const failures = Prisma.sql`(CASE WHEN t.forget_at <= ${now} THEN 1 ELSE t.failures + 1 END)`;
   const lockedUntil = policy.lock
     ? Prisma.sql`CASE WHEN ${failures} >= ${policy.lock.afterFailures}
-        THEN ${now}::timestamptz + LEAST(${policy.lock.firstMs}::float8 * power(2, ${failures} - ${policy.lock.afterFailures}), ${policy.lock.maxMs}::float8) * interval '1 millisecond'
+        THEN ${now}::timestamptz + LEAST(${policy.lock.firstMs}::float8 * power(2, LEAST(${failures} - ${policy.lock.afterFailures}, ${MAX_DOUBLINGS})), ${policy.lock.maxMs}::float8) * interval '1 millisecond'
         END`
     : Prisma.sql`NULL::timestamptz`;
   const [claimed] = await prisma.$queryRaw<{ failures: number; locked_until: Date | null }[]>`
