@@ -52,8 +52,17 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Largest request body accepted (bytes); larger ones get 413. */
   MAX_BODY_BYTES: z.coerce.number({ error: "must be a number of bytes" }).int().min(1024).max(10_000_000).default(65_536),
-  /** Behind a reverse proxy, take the client address from X-Forwarded-For (for rate limits only). */
-  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  /**
+   * How many reverse proxies in front append to X-Forwarded-For: the client
+   * address (for rate limits) is read that many entries from the right.
+   * 0 or false: none, the socket's address. true: one, as it used to mean.
+   */
+  TRUST_PROXY: z
+    .preprocess(
+      (value) => (value === "true" ? 1 : value === "false" || value === "" ? 0 : value),
+      z.coerce.number({ error: "must be a number of proxies (0, 1, 2…), or true or false" }).int().min(0).max(10),
+    )
+    .default(0),
   /** Requests a minute one client may make to the HSDS API. */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: "must be a whole number" }).int().min(1).max(1_000_000).default(600),
   /** Where "Leave this site" goes: a neutral page that raises no questions. */

@@ -11,6 +11,8 @@ export MAIL_OUTBOX_DIR="${E2E_MAIL_OUTBOX_DIR:-.data/e2e-mail-$PORT}"
 rm -rf "$MAIL_OUTBOX_DIR"
 # The tests seal TOTP secrets with the same key (tests/e2e/staff-fixtures.ts).
 export SECRET_KEY="${E2E_SECRET_KEY:-ZTJlLW9ubHktc2VjcmV0LWtleS1ub3QtZm9yLXByb2R1Y3Rpb24=}"
+# As behind one reverse proxy, so that tests can show X-Forwarded-For is read from the right.
+export TRUST_PROXY=1
 if [[ -z "${DATABASE_URL:-}" ]]; then
   export EMBEDDED_POSTGRES_DIR="${E2E_POSTGRES_DIR:-.data/e2e-postgres}"
   export EMBEDDED_POSTGRES_PORT="${E2E_POSTGRES_PORT:-54349}"

@@ -10,6 +10,7 @@ import { createRequestHandler } from "@react-router/express";
 import { RouterContextProvider, createRequestHandler as createFetchHandler, type RouterContext, type ServerBuild } from "react-router";
 import { randomUUID } from "node:crypto";
 import { parseEnv } from "#app/env.server.ts";
+import { clientAddress } from "#app/client-address.server.ts";
 import { prepareDatabase } from "#app/database/prepare.server.ts";
 import { loggablePath, logger } from "#app/logger.server.ts";
 import type { CachedPage } from "#app/public-page-cache.server.ts";
@@ -95,11 +96,9 @@ app.get("/readyz", async (_request, response) => {
 
 const clientAddressContext = (build.entry.module as unknown as { clientAddressContext: RouterContext<string | null> })
   .clientAddressContext;
-const trustProxy = env.TRUST_PROXY === "true";
 function loadContext(request: express.Request) {
   const context = new RouterContextProvider();
-  const forwarded = trustProxy ? request.get("x-forwarded-for")?.split(",")[0]?.trim() : undefined;
-  context.set(clientAddressContext, forwarded || request.socket.remoteAddress || null);
+  context.set(clientAddressContext, clientAddress(request.get("x-forwarded-for"), request.socket.remoteAddress, env.TRUST_PROXY));
   return context;
 }
 
@@ -174,13 +173,20 @@ const server = app.listen(env.PORT, env.HOST, () => {
   log(`Signpost is running at http://localhost:${env.PORT}`);
 });
 
-// Expired referral packs are deleted, not kept: once at start, then hourly.
+// Expired referral packs, ended rate-limit windows, forgotten sign-in failures
+// and expired sessions are deleted, not kept: once at start, then hourly.
 const { deleteExpiredPacks } = await import("#app/modules/referrals/packs.server.ts");
-const cleanUp = () =>
-  deleteExpiredPacks().then(
+const { deleteExpiredSignInRecords } = await import("#app/modules/accounts/clean-up.server.ts");
+const cleanUp = async () => {
+  await deleteExpiredPacks().then(
     (count) => count > 0 && log(`Deleted ${count} expired referral packs.`),
     (error: unknown) => log(`Clean-up of expired packs failed: ${(error as Error).message}`),
   );
+  await deleteExpiredSignInRecords().then(
+    (counts) => Object.values(counts).some((count) => count > 0) && log(`Deleted ended sign-in records: ${JSON.stringify(counts)}.`),
+    (error: unknown) => log(`Clean-up of sign-in records failed: ${(error as Error).message}`),
+  );
+};
 void cleanUp();
 const cleanUpTimer = setInterval(cleanUp, 60 * 60_000);
 cleanUpTimer.unref();

@@ -235,3 +235,58 @@ test("14.12 inviting an email that already has an account is refused with a mess
   expect(await response.text()).toContain(`${caseworker.email} already has an account`);
   expect(mailsTo(caseworker.email)).toEqual([]);
 });
+
+test("14.4 open redirect: signing in never sends anyone to another site, and odd characters get no 500", async ({ request, baseURL }) => {
+  const caseworker = await createStaff(["caseworker"]);
+  for (const redirectTo of ["/\t/evil.example/phish", "/\t\\evil.example", "/.//evil.example"]) {
+    const response = await request.post("/login", {
+      form: { email: caseworker.email, password: STAFF_PASSWORD, redirectTo },
+      headers: { origin: baseURL! },
+      maxRedirects: 0,
+    });
+    expect(response.status(), JSON.stringify(redirectTo)).toBe(302);
+    expect(response.headers().location, JSON.stringify(redirectTo)).toBe("/caseworker");
+  }
+  // Already signed in, /login sends the person on at once: CR/LF and odd Unicode included.
+  const cookie = await sessionCookieFor(caseworker);
+  for (const [query, location] of [
+    ["%2F%0D%0ASet-Cookie%3A%20x%3D1", "/caseworker"],
+    ["%2F%09%5Cevil.example", "/caseworker"],
+    ["%2Fsearch%3Fq%3D%E2%80%A8%F0%9F%98%80", "/search?q=%E2%80%A8%F0%9F%98%80"],
+  ]) {
+    const response = await request.get(`/login?redirectTo=${query}`, { headers: { cookie }, maxRedirects: 0 });
+    expect(response.status(), query).toBe(302);
+    expect(response.headers().location, query).toBe(location);
+  }
+});
+
+test("14.6 TRUST_PROXY: a client cannot dodge the address limit by writing its own X-Forwarded-For", async ({ request, baseURL }) => {
+  // The e2e server trusts one proxy (scripts/e2e-server.sh): the last entry is the proxy's view of the client.
+  const statuses: number[] = [];
+  for (let attempt = 0; attempt < 25; attempt++) {
+    const response = await request.post("/login", {
+      form: { email: `nobody-${attempt}@example.org`, password: "a wrong password entirely" },
+      headers: { origin: baseURL!, "x-forwarded-for": `10.${attempt}.0.1, 192.0.2.200` },
+      maxRedirects: 0,
+    });
+    statuses.push(response.status());
+  }
+  expect(statuses.slice(0, 20)).toEqual(Array(20).fill(400));
+  expect(statuses.slice(20)).toEqual(Array(5).fill(429));
+});
+
+test("19 password change attempts are limited: wrong current passwords get a form error, then 429", async ({ request, baseURL }) => {
+  const caseworker = await createStaff(["caseworker"]);
+  const cookie = await sessionCookieFor(caseworker);
+  const change = (current: string) =>
+    request.post("/account/password", {
+      form: { current, password: "a brand new long passphrase", passwordConfirm: "a brand new long passphrase" },
+      headers: { origin: baseURL!, cookie },
+      maxRedirects: 0,
+    });
+  for (let attempt = 0; attempt < 5; attempt++) expect((await change("not my password at all")).status()).toBe(400);
+  const refused = await change(STAFF_PASSWORD);
+  expect(refused.status()).toBe(429);
+  expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
+  expect(await refused.text()).toContain("Too many attempts");
+});

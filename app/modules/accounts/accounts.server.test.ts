@@ -14,6 +14,7 @@ import { isAllowedMutation } from "./same-origin.server.ts";
 beforeEach(async () => {
   await prisma.session.deleteMany();
   await prisma.rateLimitWindow.deleteMany();
+  await prisma.failureThrottle.deleteMany();
 });
 
 describe("passwords", () => {
@@ -179,6 +180,19 @@ describe("changes of trust end sessions", () => {
     expect(await validateSessionToken(elsewhere.token)).toBeNull();
     expect(await validateSessionToken(result.token)).not.toBeNull();
     expect((await changePassword(user, result.session, { current: "wrong", next: "x".repeat(20) })).kind).toBe("wrong-current");
+  });
+
+  test("19 password change attempts are limited: wrong current passwords lock the form, for longer each time", async () => {
+    const user = await createStaffUser({ roles: ["caseworker"] });
+    const { session } = await createSession(user.id, { twoFactorVerified: false });
+    const t0 = new Date("2026-11-28T12:00:00Z");
+    const change = (current: string, at: Date) => changePassword(user, session, { current, next: "another long passphrase" }, "203.0.113.5", at);
+    for (let attempt = 0; attempt < 5; attempt++) expect((await change("not my password", t0)).kind).toBe("wrong-current");
+    expect(await change("a long and unusual test password", t0)).toEqual({ kind: "throttled", retryAfterSeconds: 60 });
+    const afterLock = new Date(t0.getTime() + 60_000);
+    expect((await change("not my password", afterLock)).kind).toBe("wrong-current");
+    expect(await change("a long and unusual test password", afterLock)).toEqual({ kind: "throttled", retryAfterSeconds: 120 });
+    expect((await change("a long and unusual test password", new Date(t0.getTime() + 180_000))).kind).toBe("changed");
   });
 
   test("14.14 any change of roles by an admin ends every session of that user", async () => {

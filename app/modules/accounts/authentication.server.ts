@@ -1,16 +1,27 @@
+import { setTimeout as pause } from "node:timers/promises";
 import { prisma } from "#app/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { throttleKey } from "./encryption.server.ts";
 import { verifyAgainstNothing, verifyPassword } from "./passwords.server.ts";
-import { hitRateLimit, isRateLimited, type RateLimit } from "./rate-limit.server.ts";
+import { releaseRateLimitHit } from "./rate-limit.server.ts";
 import { createSession, describeDevice, loadStaffUser, replaceSession, type StaffSession } from "./sessions.server.ts";
-import { checkSecondFactor, enableTwoFactor, matchingTotpStep } from "./two-factor.server.ts";
+import { claimAttempt, forgetFailures, releaseAttempt, type Claim, type ThrottlePolicy } from "./throttle.server.ts";
+import { TOTP_ATTEMPTS, checkSecondFactor, enableTwoFactor, matchingTotpStep } from "./two-factor.server.ts";
 
-// Signing in. Errors never say whether an account exists. Failures slow the
-// account down (a pause, not a lock-out) and each client address is limited,
-// both counted in PostgreSQL; throttling is audited.
+// Signing in. Errors never say whether an account exists. Only failures are
+// counted, per account from one client address and per client address, each
+// with a lock that grows; failures from elsewhere only slow an account down,
+// so nobody can lock a staff member out (docs/decisions/0004-sign-in-throttling.md).
 
-export const ACCOUNT_FAILURES: RateLimit = { limit: 5, windowMs: 15 * 60_000 };
-export const ADDRESS_ATTEMPTS: RateLimit = { limit: 30, windowMs: 15 * 60_000 };
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+/** One account from one client address: 5 free failures, then locks of 1, 2, 4… minutes, at most an hour. */
+export const ACCOUNT_FROM_ADDRESS: ThrottlePolicy = { memoryMs: DAY, lock: { afterFailures: 5, firstMs: MINUTE, maxMs: 60 * MINUTE } };
+/** One client address, whatever the accounts: 20 free failures, then the same growing locks. */
+export const ADDRESS: ThrottlePolicy = { memoryMs: DAY, lock: { afterFailures: 20, firstMs: MINUTE, maxMs: 60 * MINUTE } };
+/** One account from everywhere: past 10 failures every attempt waits before it is judged, and is never refused. */
+export const ACCOUNT_CEILING = { failures: 10, pauseMs: 2000, policy: { memoryMs: DAY } satisfies ThrottlePolicy };
 
 export type Client = { address: string | null; userAgent: string | null };
 
@@ -19,31 +30,48 @@ export type SignInResult =
   | { kind: "invalid" }
   | { kind: "throttled"; retryAfterSeconds: number };
 
+function keysFor(email: string, client: Client) {
+  const address = client.address ?? "unknown";
+  return { accountFromAddress: throttleKey(email, address), address: throttleKey(address), account: throttleKey(email) };
+}
+
 export async function signIn(emailInput: string, password: string, client: Client, now = new Date()): Promise<SignInResult> {
   const email = emailInput.trim().toLowerCase();
-  const byAddress = await hitRateLimit("sign-in-address", client.address ?? "unknown", ADDRESS_ATTEMPTS, now);
-  const byAccount = await isRateLimited("sign-in-failure", email, ACCOUNT_FAILURES, now);
-  if (!byAddress.allowed || !byAccount.allowed) {
-    await recordAudit({ action: "sign_in.throttled", clientAddress: client.address, details: { email } });
-    return { kind: "throttled", retryAfterSeconds: Math.max(byAddress.retryAfterSeconds, byAccount.retryAfterSeconds) };
-  }
-
+  const keys = keysFor(email, client);
   const user = await prisma.user.findUnique({ where: { email } });
+  // What the audit log may say about the account: only one that exists, never what was typed.
+  const target = user ? ({ targetType: "user", targetId: user.id } as const) : {};
+
+  const refused = async (claim: Claim & { allowed: false }, limit: string): Promise<SignInResult> => {
+    // One audit row per lock; later refusals are only counted in the throttle's row.
+    if (claim.firstRefusal) await recordAudit({ action: "sign_in.throttled", clientAddress: client.address, ...target, details: { limit } });
+    return { kind: "throttled", retryAfterSeconds: claim.retryAfterSeconds };
+  };
+  const byAddress = await claimAttempt("sign-in-address", keys.address, ADDRESS, now);
+  if (!byAddress.allowed) return refused(byAddress, "client address");
+  const byAccountFromAddress = await claimAttempt("sign-in-account-address", keys.accountFromAddress, ACCOUNT_FROM_ADDRESS, now);
+  if (!byAccountFromAddress.allowed) {
+    await releaseAttempt("sign-in-address", keys.address, ADDRESS, byAddress);
+    return refused(byAccountFromAddress, "account from this client address");
+  }
+  const byAccount = await claimAttempt("sign-in-account", keys.account, ACCOUNT_CEILING.policy, now);
+  if (byAccount.allowed && byAccount.failures > ACCOUNT_CEILING.failures) await pause(ACCOUNT_CEILING.pauseMs);
+
   const passwordOk =
     user?.passwordHash && !user.disabledAt ? await verifyPassword(user.passwordHash, password) : await verifyAgainstNothing(password);
   if (!user || !passwordOk) {
-    await hitRateLimit("sign-in-failure", email, ACCOUNT_FAILURES, now);
-    await recordAudit({
-      action: "sign_in.failed",
-      clientAddress: client.address,
-      targetType: user ? "user" : undefined,
-      targetId: user?.id ?? null,
-      details: { email },
-    });
+    // The claims stand: this was a failure.
+    await recordAudit({ action: "sign_in.failed", clientAddress: client.address, ...target, details: user ? { email: user.email } : undefined });
     return { kind: "invalid" };
   }
 
+  await releaseAttempt("sign-in-address", keys.address, ADDRESS, byAddress);
+  if (byAccount.allowed) await releaseAttempt("sign-in-account", keys.account, ACCOUNT_CEILING.policy, byAccount);
   const needsSecondFactor = user.totpEnabledAt !== null;
+  // Signed in from here: that address's failures on the account are forgotten, once the second factor is also right.
+  if (needsSecondFactor) await releaseAttempt("sign-in-account-address", keys.accountFromAddress, ACCOUNT_FROM_ADDRESS, byAccountFromAddress);
+  else await forgetFailures("sign-in-account-address", keys.accountFromAddress);
+
   const { token, session } = await createSession(user.id, {
     twoFactorVerified: false,
     deviceLabel: describeDevice(client.userAgent),
@@ -67,6 +95,10 @@ export async function completeSecondFactor(session: StaffSession, code: string, 
   const result = await checkSecondFactor(session.user.id, code, now);
   const actor = { id: session.user.id, email: session.user.email };
   if (result === "ok" || result === "recovery-code-used") {
+    // Only wrong codes count toward the two-factor limit.
+    await releaseRateLimitHit("totp", session.user.id, TOTP_ATTEMPTS, now);
+    await forgetFailures("sign-in-account-address", keysFor(session.user.email, client).accountFromAddress);
+    // A new session id once the second factor is passed (a privilege change).
     const replacement = await replaceSession(session, { twoFactorVerified: true, now });
     await recordAudit({
       action: result === "ok" ? "two_factor.succeeded" : "two_factor.recovery_code_used",

@@ -42,3 +42,8 @@ export function hashClientAddress(address: string | null | undefined): string | 
   if (!address) return null;
   return createHmac("sha256", derivedKey("client-address")).update(address).digest("base64url").slice(0, 22);
 }
+
+/** A failure throttle's key for an email and/or a client address: comparable, never readable. */
+export function throttleKey(...parts: string[]): string {
+  return createHmac("sha256", derivedKey("throttle")).update(parts.join("\0")).digest("base64url").slice(0, 32);
+}

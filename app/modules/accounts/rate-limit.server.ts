@@ -9,33 +9,34 @@ export type RateLimitResult = { allowed: boolean; hits: number; retryAfterSecond
 
 function windowOf(rule: RateLimit, now: Date) {
   const start = Math.floor(now.getTime() / rule.windowMs) * rule.windowMs;
-  return { windowStart: new Date(start), retryAfterSeconds: Math.ceil((start + rule.windowMs - now.getTime()) / 1000) };
+  return {
+    windowStart: new Date(start),
+    windowEnd: new Date(start + rule.windowMs),
+    retryAfterSeconds: Math.ceil((start + rule.windowMs - now.getTime()) / 1000),
+  };
 }
 
 /** Counts one more hit, then says whether it is within the limit. */
 export async function hitRateLimit(scope: string, key: string, rule: RateLimit, now = new Date()): Promise<RateLimitResult> {
-  const { windowStart, retryAfterSeconds } = windowOf(rule, now);
+  const { windowStart, windowEnd, retryAfterSeconds } = windowOf(rule, now);
   const [row] = await prisma.$queryRaw<{ hits: number }[]>`
-    INSERT INTO rate_limit_window (scope, key, window_start, hits) VALUES (${scope}, ${key}, ${windowStart}, 1)
+    INSERT INTO rate_limit_window (scope, key, window_start, hits, expires_at) VALUES (${scope}, ${key}, ${windowStart}, 1, ${windowEnd})
     ON CONFLICT (scope, key, window_start) DO UPDATE SET hits = rate_limit_window.hits + 1
     RETURNING hits`;
   const hits = row?.hits ?? 1;
   return { allowed: hits <= rule.limit, hits, retryAfterSeconds };
 }
 
-/** Whether the limit is already reached, without counting. */
-export async function isRateLimited(scope: string, key: string, rule: RateLimit, now = new Date()): Promise<RateLimitResult> {
-  const { windowStart, retryAfterSeconds } = windowOf(rule, now);
-  const row = await prisma.rateLimitWindow.findUnique({
-    where: { scope_key_windowStart: { scope, key, windowStart } },
-  });
-  const hits = row?.hits ?? 0;
-  return { allowed: hits < rule.limit, hits, retryAfterSeconds };
+/** Takes back a hit that turned out not to count (a right answer where only failures are limited). */
+export async function releaseRateLimitHit(scope: string, key: string, rule: RateLimit, now = new Date()) {
+  const { windowStart } = windowOf(rule, now);
+  await prisma.rateLimitWindow.updateMany({ where: { scope, key, windowStart, hits: { gt: 0 } }, data: { hits: { decrement: 1 } } });
 }
 
-/** Old windows are useless; delete them now and then. */
-export async function deleteExpiredWindows(olderThan: Date) {
-  await prisma.rateLimitWindow.deleteMany({ where: { windowStart: { lt: olderThan } } });
+/** Ended windows count nothing any more; deleted on a schedule. */
+export async function deleteEndedWindows(now = new Date()): Promise<number> {
+  const result = await prisma.rateLimitWindow.deleteMany({ where: { expiresAt: { lte: now } } });
+  return result.count;
 }
 
 /** Public forms: a few posts per hour from one (hashed) client address. */

@@ -3,6 +3,7 @@ import { recordAudit } from "./audit.server.ts";
 import { hashPassword, passwordProblem, verifyPassword } from "./passwords.server.ts";
 import { invalidateSession, invalidateUserSessions, replaceSession, type StaffSession } from "./sessions.server.ts";
 import { ROLES, type RoleName } from "./permissions.ts";
+import { claimAttempt, forgetFailures, releaseAttempt, type ThrottlePolicy } from "./throttle.server.ts";
 
 // Managing staff accounts. A change of roles, being disabled or changing the
 // password ends sessions, so that a change of trust takes effect at once.
@@ -80,7 +81,11 @@ export async function endOwnSession(userId: string, sessionId: string, actor: Ac
 export type ChangePasswordResult =
   | { kind: "changed"; endedSessions: number; token: string; session: StaffSession }
   | { kind: "wrong-current" }
-  | { kind: "bad-password"; message: string };
+  | { kind: "bad-password"; message: string }
+  | { kind: "throttled"; retryAfterSeconds: number };
+
+/** Wrong current passwords, per user: 5 free, then locks of 1, 2, 4… minutes, at most an hour (as signing in). */
+export const PASSWORD_CHANGE_FAILURES: ThrottlePolicy = { memoryMs: 24 * 60 * 60_000, lock: { afterFailures: 5, firstMs: 60_000, maxMs: 60 * 60_000 } };
 
 /** Changing the password ends every other session of the user, and replaces this one (set the cookie to `token`). */
 export async function changePassword(
@@ -88,11 +93,17 @@ export async function changePassword(
   current: Pick<StaffSession, "id" | "user" | "twoFactorVerified">,
   input: { current: string; next: string },
   clientAddress?: string | null,
+  now = new Date(),
 ): Promise<ChangePasswordResult> {
+  // A stolen session must not become a way to guess the password.
+  const claim = await claimAttempt("password-change", actor.id, PASSWORD_CHANGE_FAILURES, now);
+  if (!claim.allowed) return { kind: "throttled", retryAfterSeconds: claim.retryAfterSeconds };
   const user = await prisma.user.findUniqueOrThrow({ where: { id: actor.id } });
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.current))) return { kind: "wrong-current" };
+  await releaseAttempt("password-change", actor.id, PASSWORD_CHANGE_FAILURES, claim);
   const problem = passwordProblem(input.next);
   if (problem) return { kind: "bad-password", message: problem };
+  await forgetFailures("password-change", actor.id);
   await prisma.user.update({ where: { id: actor.id }, data: { passwordHash: await hashPassword(input.next), passwordChangedAt: new Date() } });
   const endedSessions = await invalidateUserSessions(actor.id, { except: current.id });
   const replacement = await replaceSession(current, { twoFactorVerified: current.twoFactorVerified });

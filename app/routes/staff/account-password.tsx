@@ -9,11 +9,14 @@ import { DEFAULT_LOCALE, pageTitle } from "#app/modules/i18n/translate.ts";
 import { translator } from "#app/modules/i18n/catalogues.server.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { clientAddressContext } from "#app/request-context.server.ts";
-import { parseForm, type FormErrors } from "#app/validation.server.ts";
+import { actionHeaders, parseForm, type FormErrors } from "#app/validation.server.ts";
 
 export function meta({ matches }: Route.MetaArgs) {
   return [{ title: pageTitle(matches, "title.staff") }];
 }
+
+// A refused attempt's Retry-After reaches the browser.
+export const headers = actionHeaders;
 
 export function loader({ context, request }: Route.LoaderArgs) {
   requireUser(context, request);
@@ -38,6 +41,13 @@ export async function action({ context, request }: Route.ActionArgs) {
     { current: form.data.current, next: form.data.password },
     context.get(clientAddressContext),
   );
+  if (result.kind === "throttled") {
+    const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
+    return data(
+      { errors: { current: t("form.tooMany", { minutes }) } as FormErrors, changed: false },
+      { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
+    );
+  }
   if (result.kind === "wrong-current") return data({ errors: { current: t("account.wrongCurrent") } as FormErrors, changed: false }, { status: 400 });
   if (result.kind === "bad-password") return data({ errors: { password: result.message } as FormErrors, changed: false }, { status: 400 });
   // Every other session has ended, and this one has a new id.
