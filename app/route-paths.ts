@@ -25,3 +25,6 @@ const PACK_PATH = /^(?:\/[^/]+)?\/p\/[^/]+(?:\/print)?$/i;
 export function isPackPath(url: string): boolean {
   return PACK_PATH.test(routePath(url));
 }
+
+/** What every answer at a pack's address carries, whatever its status: never indexed, never kept. */
+export const PACK_HEADERS = { "X-Robots-Tag": "noindex, nofollow", "Cache-Control": "no-store" } as const;
