@@ -73,6 +73,11 @@ app.use(async (request, response, next) => {
     response.status(405).type("text/plain").send("Method not allowed");
     return;
   }
+  // Only paths: an absolute address ("GET http://host/x") is for proxies, not for us.
+  if (!request.originalUrl.startsWith("/")) {
+    response.status(400).type("text/plain").send("Bad request target");
+    return;
+  }
   if (!hasBody(request)) return next();
   // Compressed bodies would pass the limit small and grow past it unpacked; no form of ours sends one.
   const encoding = request.get("content-encoding")?.trim().toLowerCase();
@@ -181,7 +186,8 @@ function fetchRequestOf(request: express.Request, response: express.Response, me
   });
   const host = request.hostname.split(/[\\/?#@]/)[0] || "localhost";
   const port = request.get("host")?.split(":")[1];
-  return new Request(new URL(request.originalUrl, `http://${host}${port ? `:${port}` : ""}`), {
+  // Joined, not resolved: "//evil.example/x" is a path here, not another host.
+  return new Request(`http://${host}${port ? `:${port}` : ""}${request.originalUrl}`, {
     method,
     headers,
     body,

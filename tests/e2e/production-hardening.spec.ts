@@ -203,3 +203,15 @@ test("14.20 every /p/ answer, whatever its status, is noindex and no-store", asy
   expect(put.headers.get("x-robots-tag")).toContain("noindex");
   expect(put.headers.get("cache-control")).toContain("no-store");
 });
+
+test("request targets: a path that looks like another host stays a path, an absolute address is a 400", async () => {
+  const raw = (target: string) =>
+    new Promise<number>((resolve, reject) => {
+      const request = http.request({ host: "localhost", port: new URL(server.url).port, path: target, method: "GET" });
+      request.on("response", (answer) => (answer.resume(), resolve(answer.statusCode ?? 0)));
+      request.on("error", reject);
+      request.end();
+    });
+  expect(await raw("//evil.example/safety")).toBe(404);
+  expect(await raw("http://evil.example/safety")).toBe(400);
+});
