@@ -7,6 +7,7 @@ import { renderToPipeableStream, type RenderToPipeableStreamOptions } from "reac
 import { createNonce, securityHeaders } from "#app/security-headers.server.ts";
 import { loggablePath, logger } from "#app/logger.server.ts";
 import { isConnectionError, markDatabaseDown } from "#app/database/availability.server.ts";
+import { PACK_HEADERS, isPackPath } from "#app/route-paths.ts";
 
 export const streamTimeout = 5_000;
 
@@ -20,6 +21,7 @@ export default function handleRequest(
   for (const [name, value] of Object.entries(securityHeaders(nonce, process.env.NODE_ENV === "development"))) {
     responseHeaders.set(name, value);
   }
+  withPackHeaders(request, responseHeaders);
 
   if (request.method.toUpperCase() === "HEAD") {
     return new Response(null, { status: responseStatusCode, headers: responseHeaders });
@@ -66,6 +68,18 @@ export default function handleRequest(
       },
     );
   });
+}
+
+/** A pack's page, found or not (410), is never indexed nor kept; the production server also sets these on its own answers (413, 503…). */
+function withPackHeaders(request: Request, headers: Headers) {
+  if (!isPackPath(new URL(request.url).pathname)) return;
+  for (const [name, value] of Object.entries(PACK_HEADERS)) headers.set(name, value);
+}
+
+/** Single-fetch (.data) answers get the same. */
+export function handleDataRequest(response: Response, { request }: { request: Request }) {
+  withPackHeaders(request, response.headers);
+  return response;
 }
 
 // The production server sets these per request (scripts/start-server.ts); it

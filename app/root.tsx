@@ -15,6 +15,7 @@ import {
   validateSessionToken,
 } from "#app/modules/accounts/sessions.server.ts";
 import { staffSessionContext } from "#app/request-context.server.ts";
+import { isPackPath } from "#app/route-paths.ts";
 
 /** Refuses any request that changes something unless it comes from our own pages (CSRF). */
 const refuseCrossSiteMutations: Route.MiddlewareFunction = async ({ request }, next) => {
@@ -97,6 +98,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="referrer" content="no-referrer" />
+        {/* A referral pack, found or gone: never indexed. */}
+        {isPackPath(location.pathname) ? <meta name="robots" content="noindex, nofollow" /> : null}
         <Meta />
         <Links />
       </head>

@@ -46,6 +46,31 @@ export function badRequest(problems: FieldProblem[]) {
   return data<BadRequestBody>({ kind: "bad-request", problems }, { status: 400 });
 }
 
+/** A form body the server cannot read at all: the wrong content type (415), or cut short or malformed (400). */
+export type UnreadableFormBody = { kind: "unreadable-form"; message: string };
+
+const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
+
+/**
+ * The one way a posted form is read: only what a web page's form sends is
+ * taken, and a body that is not a form gets a 415 or 400 that says so, never
+ * the exception (a 500) that request.formData() throws.
+ */
+export async function readFormData(request: Request): Promise<FormData> {
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() ?? "";
+  if (!FORM_TYPES.includes(type)) {
+    throw data<UnreadableFormBody>(
+      { kind: "unreadable-form", message: `A form is sent as ${FORM_TYPES.join(" or ")}, as web pages send it.` },
+      { status: 415 },
+    );
+  }
+  try {
+    return await request.formData();
+  } catch {
+    throw data<UnreadableFormBody>({ kind: "unreadable-form", message: "The form could not be read: it was cut short or malformed." }, { status: 400 });
+  }
+}
+
 export type FormErrors = Record<string, string>;
 export type FormResult<T> =
   | { ok: true; data: T }
@@ -60,7 +85,7 @@ export async function parseForm<Schema extends z.ZodType>(
   schema: Schema,
   repeatable: readonly string[] = [],
 ): Promise<FormResult<z.output<Schema>>> {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const raw: Record<string, string | string[]> = {};
   const values: Record<string, string> = {};
   for (const key of new Set(formData.keys())) {

@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import compression from "compression";
 import express from "express";
 import pg from "pg";
-import { createRequestHandler } from "@react-router/express";
+import { writeReadableStreamToWritable } from "@react-router/node";
 import { RouterContextProvider, createRequestHandler as createFetchHandler, type RouterContext, type ServerBuild } from "react-router";
 import { randomUUID } from "node:crypto";
 import { parseEnv } from "#app/env.server.ts";
@@ -16,6 +16,8 @@ import { loggablePath, logger } from "#app/logger.server.ts";
 import type { CachedPage } from "#app/public-page-cache.server.ts";
 import { MAX_UPLOAD_BYTES } from "#app/modules/hsds/limits.ts";
 import { isNotModified } from "#app/http-caching.server.ts";
+import { PACK_HEADERS, isPackPath, routePath } from "#app/route-paths.ts";
+import { BodyTooLarge, hasBody, readBody, refuseRest } from "./lib/request-body.ts";
 
 const env = parseEnv();
 const log = (message: string) => logger.info(message);
@@ -45,17 +47,52 @@ app.use((request, response, next) => {
   next();
 });
 
-// Only the methods the site answers; bodies larger than a form ever needs are refused.
+// A referral pack is never indexed nor kept by a browser or proxy, whatever
+// the answer (the pack, 410, 413, 503…): set here, before anything can answer.
 app.use((request, response, next) => {
+  if (isPackPath(request.originalUrl)) response.set(PACK_HEADERS);
+  next();
+});
+
+// The moderators' import page takes files (and its single-fetch twin,
+// /moderation/import.data, the same); everything else, forms. Paths are read
+// as the router reads them, so no spelling of a path gets another limit.
+function bodyLimitFor(url: string): number {
+  return /^\/moderation\/import$/i.test(routePath(url)) ? MAX_UPLOAD_BYTES + 64 * 1024 : env.MAX_BODY_BYTES;
+}
+
+/** Bodies read (and counted) before routing, for the request handler below. */
+const bodies = new WeakMap<express.Request, Buffer<ArrayBuffer>>();
+
+// Only the methods the site answers. Every body, on any route and whatever
+// its transfer, is counted as it arrives and refused once larger than a form
+// (or an import) ever needs: 413 at once, and the connection is closed soon
+// after, so the rest is never read into memory.
+app.use(async (request, response, next) => {
   if (!["GET", "HEAD", "POST"].includes(request.method)) {
     response.setHeader("Allow", "GET, HEAD, POST");
     response.status(405).type("text/plain").send("Method not allowed");
     return;
   }
-  // The moderators' import page takes files; everything else, forms.
-  const limit = request.path === "/moderation/import" ? MAX_UPLOAD_BYTES + 64 * 1024 : env.MAX_BODY_BYTES;
-  if (Number(request.get("content-length") ?? 0) > limit) {
+  // Only paths: an absolute address ("GET http://host/x") is for proxies, not for us.
+  if (!request.originalUrl.startsWith("/")) {
+    response.status(400).type("text/plain").send("Bad request target");
+    return;
+  }
+  if (!hasBody(request)) return next();
+  // Compressed bodies would pass the limit small and grow past it unpacked; no form of ours sends one.
+  const encoding = request.get("content-encoding")?.trim().toLowerCase();
+  if (encoding && encoding !== "identity") {
+    response.status(415).type("text/plain").send("Compressed request bodies are not accepted");
+    refuseRest(request);
+    return;
+  }
+  try {
+    bodies.set(request, await readBody(request, bodyLimitFor(request.originalUrl)));
+  } catch (error) {
+    if (!(error instanceof BodyTooLarge)) return void response.destroy(); // the client went away
     response.status(413).type("text/plain").send("Request too large");
+    refuseRest(request);
     return;
   }
   next();
@@ -117,7 +154,8 @@ app.use(async (request, response, next) => {
     const key = pageCacheKey(request.originalUrl, request.get("accept-language"));
     let page = pageCache.get(key, Date.now());
     if (!page) {
-      const rendered = await renderPage(fetchRequestOf(request), loadContext(request));
+      // Rendered as a GET even for HEAD: the page kept serves both.
+      const rendered = await renderPage(fetchRequestOf(request, response, "GET"), loadContext(request));
       const body = Buffer.from(await rendered.arrayBuffer());
       const prepared = rendered.status === 200 ? preparePage(rendered.headers, body, Date.now()) : null;
       if (!prepared) return sendRendered(request, response, rendered, body);
@@ -130,13 +168,30 @@ app.use(async (request, response, next) => {
   }
 });
 
-function fetchRequestOf(request: express.Request): Request {
+/** The request as React Router takes it, with the body read above; its signal aborts when the visitor leaves. */
+function fetchRequestOf(request: express.Request, response: express.Response, method = request.method): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
     if (Array.isArray(value)) for (const item of value) headers.append(name, item);
     else if (value !== undefined) headers.set(name, value);
   }
-  return new Request(new URL(request.originalUrl, `http://${request.get("host") ?? "localhost"}`), { method: "GET", headers });
+  // The body is whole already: how it was transferred no longer applies.
+  headers.delete("transfer-encoding");
+  const body = method === "GET" || method === "HEAD" ? undefined : (bodies.get(request) ?? Buffer.alloc(0));
+  if (body) headers.set("content-length", String(body.length));
+  const controller = new AbortController();
+  response.on("close", () => {
+    if (!response.writableFinished) controller.abort();
+  });
+  const host = request.hostname.split(/[\\/?#@]/)[0] || "localhost";
+  const port = request.get("host")?.split(":")[1];
+  // Joined, not resolved: "//evil.example/x" is a path here, not another host.
+  return new Request(`http://${host}${port ? `:${port}` : ""}${request.originalUrl}`, {
+    method,
+    headers,
+    body,
+    signal: controller.signal,
+  });
 }
 
 function sendCached(request: express.Request, response: express.Response, page: CachedPage) {
@@ -152,22 +207,39 @@ function sendCached(request: express.Request, response: express.Response, page: 
   else response.end(body);
 }
 
-function sendRendered(request: express.Request, response: express.Response, rendered: Response, body: Buffer) {
+/** Sends what React Router answered: the body given (already read), or its stream as it comes. */
+async function sendRendered(request: express.Request, response: express.Response, rendered: Response, body?: Buffer) {
+  if (response.destroyed || response.writableEnded) {
+    await rendered.body?.cancel();
+    return;
+  }
   response.status(rendered.status);
   rendered.headers.forEach((value, name) => {
     if (name !== "set-cookie") response.setHeader(name, value);
   });
   const cookies = rendered.headers.getSetCookie();
   if (cookies.length > 0) response.setHeader("Set-Cookie", cookies);
-  if (request.method === "HEAD") response.end();
-  else response.end(body);
+  if (request.method === "HEAD") {
+    await rendered.body?.cancel();
+    response.end();
+  } else if (body) response.end(body);
+  else if (rendered.body) await writeReadableStreamToWritable(rendered.body, response);
+  else response.end();
 }
 
 app.use(compression());
 // Fingerprinted assets never change under the same name.
 app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
-app.use(createRequestHandler({ build, mode: "production", getLoadContext: loadContext }));
+// Everything else: React Router, given the body read above.
+app.use(async (request, response, next) => {
+  try {
+    const rendered = await renderPage(fetchRequestOf(request, response), loadContext(request));
+    await sendRendered(request, response, rendered);
+  } catch (error) {
+    if (!response.destroyed) next(error);
+  }
+});
 
 const server = app.listen(env.PORT, env.HOST, () => {
   log(`Signpost is running at http://localhost:${env.PORT}`);

@@ -1,5 +1,5 @@
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
-import type { BadRequestBody } from "#app/validation.server.ts";
+import type { BadRequestBody, UnreadableFormBody } from "#app/validation.server.ts";
 
 function isBadRequest(body: unknown): body is BadRequestBody {
   return typeof body === "object" && body !== null && (body as BadRequestBody).kind === "bad-request";
@@ -23,6 +23,19 @@ export function ErrorPage({ status, body }: { status: number; body?: unknown }) 
         </ul>
         <p>
           <a href={localize("/search")}>{t("search.startAgain")}</a>
+        </p>
+      </section>
+    );
+  }
+  if ((body as UnreadableFormBody | undefined)?.kind === "unreadable-form") {
+    return (
+      <section aria-labelledby="error-heading">
+        <title>{t("title.error")}</title>
+        <h1 id="error-heading">{t("error.formHeading")}</h1>
+        <p>{(body as UnreadableFormBody).message}</p>
+        <p>{t("error.formAdvice")}</p>
+        <p>
+          <a href={localize("/")}>{t("error.home")}</a>
         </p>
       </section>
     );

@@ -39,6 +39,8 @@ test("a caseworker saves three services, shares a pack by link, prints it, and r
   const personPage = await person.newPage();
   const response = await personPage.goto(link);
   expect(response?.headers()["x-robots-tag"]).toContain("noindex");
+  expect(response?.headers()["cache-control"]).toContain("no-store");
+  await expect(personPage.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
   await expect(personPage.getByRole("heading", { name: "Services that can help" })).toBeVisible();
   await expect(personPage.getByText("These services can help. You are not to blame.")).toBeVisible();
   for (const name of ["Childline", "NSPCC Helpline", "Shore"]) await expect(personPage.getByRole("heading", { name, exact: true })).toBeVisible();

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { createStaff, signInContext } from "./staff-fixtures.ts";
@@ -42,4 +43,18 @@ test("a file that is not HSDS is refused next to the field", async ({ page, cont
   await page.getByLabel("File").setInputFiles({ name: "notes.json", mimeType: "application/json", buffer: Buffer.from("{not json") });
   await page.getByRole("button", { name: "Check the file" }).click();
   await expect(page.getByText("notes.json is not valid JSON")).toBeVisible();
+});
+
+test("23.3 a file over 64 KB previews with JavaScript on (/moderation/import.data takes what the page takes)", async ({ page, context, baseURL }) => {
+  const moderator = await createStaff(["moderator"], { twoFactor: true });
+  await signInContext(context, moderator, baseURL!);
+  await page.goto("/moderation/import");
+  // Valid JSON, padded with whitespace past the 64 KB every other form is held to.
+  const service = fs.readFileSync(path.resolve("tests/fixtures/hsds/spec/service_full.json"), "utf8");
+  const buffer = Buffer.from(`${service}${" ".repeat(132 * 1024)}`);
+  await page.getByLabel("File").setInputFiles({ name: "large.json", mimeType: "application/json", buffer });
+  await page.getByLabel("Country (optional)").fill("GB");
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.getByRole("heading", { name: "What the import would do" })).toBeVisible();
+  await expect(page.getByText("New drafts")).toBeVisible();
 });

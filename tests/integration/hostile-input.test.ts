@@ -87,3 +87,17 @@ test("any HSDS API request gives JSON: a result, or a 400/404 with a message, ne
 test("the database is ready: reachable and fully migrated", async () => {
   expect(await databaseReadiness()).toEqual({ ready: true });
 });
+
+test("14.16 a body that is not a form gets a 415 or a 400 that says so, never an exception", async () => {
+  const post = (type: string | null, body: string) =>
+    parseForm(new Request("http://localhost/suggest", { method: "POST", headers: type ? { "content-type": type } : {}, body }), SuggestionSchema).then(
+      () => "parsed",
+      (thrown: { init?: { status?: number }; data?: { kind?: string } }) => `${thrown.init?.status} ${thrown.data?.kind}`,
+    );
+  expect(await post("text/plain", "name=x")).toBe("415 unreadable-form");
+  expect(await post("application/json", '{"name":"x"}')).toBe("415 unreadable-form");
+  expect(await post(null, "name=x")).toBe("415 unreadable-form");
+  expect(await post("multipart/form-data; boundary=xyz", '--xyz\r\nContent-Disposition: form-data; name="name"\r\n\r\nx')).toBe("400 unreadable-form");
+  expect(await post("multipart/form-data", "--xyz--\r\n")).toBe("400 unreadable-form");
+  expect(await post("Application/X-WWW-Form-Urlencoded; charset=UTF-8", "name=x")).toBe("parsed");
+});

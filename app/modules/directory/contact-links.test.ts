@@ -26,3 +26,13 @@ test("a listing refuses contacts that cannot work", async () => {
   expect(check({ kind: "EMAIL", value: "help at example" })).toEqual(["An email address such as help@example.org."]);
   expect(check({ kind: "PHONE", value: "+44 (0)800 1111" })).toEqual([]);
 });
+
+test("18 mailto: an email contact's link keeps only the address, never ?bcc= or ?body=", () => {
+  expect(contactHref("EMAIL", "help@example.org?bcc=spy@evil.example")).toBe("mailto:help@example.org");
+  expect(contactHref("EMAIL", "help@example.org?body=Send%20your%20photos&subject=hi")).toBe("mailto:help@example.org");
+  expect(contactHref("EMAIL", " help@example.org#cc=spy@evil.example ")).toBe("mailto:help@example.org");
+  // What comes before the ? is no address at all: no link rather than a link that writes to someone else.
+  expect(contactHref("EMAIL", "help?bcc=spy@evil.example")).toBeUndefined();
+  expect(contactHref("EMAIL", "help%3Fbcc%3Dspy@evil.example")).toBeUndefined();
+  expect(contactHref("EMAIL", "help@example.org,spy@evil.example")).toBeUndefined();
+});

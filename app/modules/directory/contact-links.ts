@@ -11,7 +11,7 @@ export function contactHref(kind: ContactKind, value: string): string | undefine
     case "SMS":
       return `sms:${dialable(value)}`;
     case "EMAIL":
-      return /^[^\s@]+@[^\s@]+$/.test(value) ? `mailto:${value}` : undefined;
+      return mailtoHref(value);
     case "CHAT":
     case "WEB_FORM":
     case "APP":
@@ -28,6 +28,17 @@ export function isWebUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+// An address as a browser's type="email" field takes it, less the characters
+// that mean something in a mailto: link (? & # % ,), so a value cannot add
+// ?bcc= or ?body= to the mail a visitor writes.
+const EMAIL_ADDRESS = /^[A-Za-z0-9.!$'*+/=^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+
+/** Only the address: whatever follows a ? or # is dropped; no link when what is left is not an address. */
+function mailtoHref(value: string): string | undefined {
+  const address = value.trim().split(/[?#]/)[0]!;
+  return EMAIL_ADDRESS.test(address) ? `mailto:${address}` : undefined;
 }
 
 /** Keeps digits, a leading + and the * and # of short codes. */

@@ -30,6 +30,10 @@ const clockTime = z.string().transform((value, context) => {
   }
 });
 
+/** The most areas, contact channels or locations one listing has: all of them fit in the editor. */
+export const MAX_LISTING_ROWS = 50;
+const tooManyRows = `At most ${MAX_LISTING_ROWS}: group places into a region or a country instead.`;
+
 const OpeningHoursSchema = z.object({
   days: z.array(z.number().int().min(1).max(7)).min(1),
   opens: clockTime,
@@ -162,9 +166,9 @@ export const ListingSchema = z
     timezone: timezone.default("UTC"),
     hours: z.array(OpeningHoursSchema).default([]),
     lastVerifiedAt: z.coerce.date().optional(),
-    areas: z.array(ServiceAreaSchema).min(1, "a service must cover at least one place"),
-    contactChannels: z.array(ContactChannelSchema).min(1, "a service needs at least one way to contact it"),
-    locations: z.array(LocationSchema).default([]),
+    areas: z.array(ServiceAreaSchema).min(1, "a service must cover at least one place").max(MAX_LISTING_ROWS, tooManyRows),
+    contactChannels: z.array(ContactChannelSchema).min(1, "a service needs at least one way to contact it").max(MAX_LISTING_ROWS, tooManyRows),
+    locations: z.array(LocationSchema).max(MAX_LISTING_ROWS, tooManyRows).default([]),
     languages: z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "Use language codes such as en or pl, not names.")).min(1),
     categories: z.array(z.enum(CATEGORY_CODES)).min(1),
     audiences: z.array(z.enum(AUDIENCE_CODES)).default([]),

@@ -250,6 +250,8 @@ export const en = {
   "error.genericHeading": "Something went wrong",
   "error.genericAdvice": "Please try again in a moment. If someone is in danger, call your local emergency number.",
   "error.home": "Go to the start page",
+  "error.formHeading": "We could not read that form",
+  "error.formAdvice": "Go back to the page and send the form again from there.",
 
   "title.staff": "Signpost – staff",
   "title.signIn": "Signpost – sign in",

@@ -233,6 +233,8 @@ export const es: PublicMessages = {
   "error.genericHeading": "Algo ha fallado",
   "error.genericAdvice": "Vuelve a intentarlo en un momento. Si alguien está en peligro, llama al número de emergencias.",
   "error.home": "Ir a la página de inicio",
+  "error.formHeading": "No hemos podido leer ese formulario",
+  "error.formAdvice": "Vuelve a la página y envía el formulario desde allí.",
   "form.errorSummary": "Corrige los campos marcados.",
   "form.required": "Obligatorio",
   "form.tooMany": "Demasiados intentos. Espera {minutes} minutos y vuelve a intentarlo.",

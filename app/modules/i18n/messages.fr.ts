@@ -233,6 +233,8 @@ export const fr: PublicMessages = {
   "error.genericHeading": "Une erreur est survenue",
   "error.genericAdvice": "Réessayez dans un instant. Si quelqu'un est en danger, appelez le numéro d'urgence.",
   "error.home": "Aller à la page d'accueil",
+  "error.formHeading": "Nous n'avons pas pu lire ce formulaire",
+  "error.formAdvice": "Revenez à la page et renvoyez le formulaire depuis celle-ci.",
   "form.errorSummary": "Corrigez les champs signalés.",
   "form.required": "Obligatoire",
   "form.tooMany": "Trop de tentatives. Attendez {minutes} minutes et réessayez.",

@@ -1,11 +1,11 @@
-import type { ListingInput } from "#app/modules/directory/listing.server.ts";
+import { MAX_LISTING_ROWS, type ListingInput } from "#app/modules/directory/listing.server.ts";
 import type { FieldChange } from "./diff.ts";
 import { BLANK_ROWS, formToListing, issuePathToField, listingToForm, rowCount, type FormLists, type FormValues } from "./listing-form.server.ts";
 
 /** Checkbox groups, read with getAll rather than as single values. */
 const LIST_FIELDS = ["category", "audience", "access"];
 import { submitRevision, type Actor } from "./revisions.server.ts";
-import { issuePath, withoutNul } from "#app/validation.server.ts";
+import { badRequest, issuePath, withoutNul } from "#app/validation.server.ts";
 
 // What the editor pages share: turning a listing into the form's state, and a
 // posted form into a revision, or back into the form with its errors.
@@ -18,12 +18,10 @@ export type EditorState = {
   baseNumber: number;
 };
 
+/** The rows filled, and a few blank ones to add more, never past the most a listing holds. */
 function withBlankRows(values: FormValues) {
-  return {
-    areas: rowCount(values, "areas") + BLANK_ROWS,
-    contactChannels: rowCount(values, "contactChannels") + BLANK_ROWS,
-    locations: rowCount(values, "locations") + 1,
-  };
+  const rows = (group: string, blank: number) => Math.min(rowCount(values, group) + blank, MAX_LISTING_ROWS);
+  return { areas: rows("areas", BLANK_ROWS), contactChannels: rows("contactChannels", BLANK_ROWS), locations: rows("locations", 1) };
 }
 
 export function editorStateFor(listing: ListingInput | null, baseNumber: number, prefill: FormValues = {}): EditorState {
@@ -36,9 +34,17 @@ export type EditorOutcome =
   | { kind: "invalid"; state: EditorState }
   | { kind: "conflict"; state: EditorState; latestNumber: number; latestAuthor: string; changes: FieldChange[] };
 
+// A row the editor never shows (areas[60000], an index of 1e21) comes from no
+// form of ours: refused before the page that would show every row up to it is built.
+const ROW_INDEX = /^(?:areas|contactChannels|locations|translations)\[(\d+)\]/;
+
 export async function submitEditor(formData: FormData, serviceId: string | null, author: Actor): Promise<EditorOutcome> {
   const values: FormValues = {};
   for (const [name, value] of formData.entries()) {
+    const row = ROW_INDEX.exec(name)?.[1];
+    if (row !== undefined && Number(row) >= MAX_LISTING_ROWS) {
+      throw badRequest([{ field: name, message: `The editor has at most ${MAX_LISTING_ROWS} rows of each kind.` }]);
+    }
     if (typeof value === "string" && !LIST_FIELDS.includes(name)) values[name] = withoutNul(value);
   }
   const lists = {

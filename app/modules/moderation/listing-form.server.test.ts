@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { buildListing } from "#tests/factories.ts";
-import { canonicalListing } from "#app/modules/directory/listing.server.ts";
+import { ListingSchema, MAX_LISTING_ROWS, canonicalListing } from "#app/modules/directory/listing.server.ts";
+import { editorStateFor, submitEditor } from "./editor.server.ts";
 import { formToListing, formatHours, issuePathToField, listingToForm, parseHours } from "./listing-form.server.ts";
 
 describe("opening hours as text", () => {
@@ -53,4 +54,33 @@ describe("the editor form", () => {
     expect((listing.contactChannels as unknown[]).length).toBe(2);
     expect(issuePathToField("contactChannels[1].value", values)).toBe("contactChannels[2].value");
   });
+});
+
+describe("9 repeated fields: indexes and counts capped at what the form can show", () => {
+  const moderator = { id: "00000000-0000-4000-8000-000000000000", email: "moderator@example.org" };
+  const post = (fields: Record<string, string>) => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries({ reason: "A test", ...fields })) form.append(name, value);
+    return submitEditor(form, null, moderator).then(
+      (outcome) => outcome.kind,
+      (thrown: { init?: { status?: number } }) => thrown.init?.status,
+    );
+  };
+
+  test("a row beyond the editor's last is a 400, not a form of 60,000 rows or an exception", async () => {
+    expect(await post({ "areas[60000].kind": "COUNTRY" })).toBe(400);
+    expect(await post({ "contactChannels[1000000000000000000000].value": "0800 1111" })).toBe(400);
+    expect(await post({ [`locations[${MAX_LISTING_ROWS}].name`]: "A place" })).toBe(400);
+    expect(await post({ [`areas[${MAX_LISTING_ROWS - 1}].kind`]: "COUNTRY" })).toBe("invalid");
+  });
+
+  test("a listing holds no more rows than the editor shows", () => {
+    const listing = buildListing({ areas: Array.from({ length: MAX_LISTING_ROWS + 1 }, () => ({ kind: "COUNTRY" as const, country: "GB" })) });
+    expect(ListingSchema.safeParse(listing).error?.issues.map((issue) => issue.path.join("."))).toEqual(["areas"]);
+  });
+});
+
+test("9 repeated fields: a listing with the most rows gets no blank rows past them", () => {
+  const areas = Array.from({ length: MAX_LISTING_ROWS }, () => ({ kind: "COUNTRY" as const, country: "GB" }));
+  expect(editorStateFor(buildListing({ areas }), 1).rows.areas).toBe(MAX_LISTING_ROWS);
 });

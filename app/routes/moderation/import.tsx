@@ -5,6 +5,7 @@ import { requirePermission } from "#app/modules/accounts/guards.server.ts";
 import { handleUpload } from "#app/modules/hsds/upload.server.ts";
 import { pageTitle } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
+import { readFormData } from "#app/validation.server.ts";
 
 export function meta({ matches }: Route.MetaArgs) {
   return [{ title: pageTitle(matches, "title.staff") }];
@@ -17,7 +18,7 @@ export function loader({ context, request }: Route.LoaderArgs) {
 
 export async function action({ context, request }: Route.ActionArgs) {
   const session = requirePermission(context, request, "service:edit");
-  const outcome = await handleUpload(await request.formData(), session.user);
+  const outcome = await handleUpload(await readFormData(request), session.user);
   return data(outcome, { status: outcome.kind === "errors" ? 400 : 200 });
 }
 

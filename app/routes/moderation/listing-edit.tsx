@@ -12,6 +12,7 @@ import { currentListing } from "#app/modules/moderation/snapshot.server.ts";
 import type { ListingInput } from "#app/modules/directory/listing.server.ts";
 import { pageTitle } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
+import { readFormData } from "#app/validation.server.ts";
 
 export function meta({ matches }: Route.MetaArgs) {
   return [{ title: pageTitle(matches, "title.staff") }];
@@ -50,7 +51,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 const LifecycleSchema = z.object({ intent: z.enum(["archive", "unarchive"]), reason: z.string().trim().min(3, "Give a reason.").max(1000) });
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   const session = requirePermission(context, request, intent === "archive" ? "service:archive" : "service:edit");
   const service = await loadService(params.serviceId);

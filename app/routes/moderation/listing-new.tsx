@@ -8,6 +8,7 @@ import { editorStateFor, submitEditor } from "#app/modules/moderation/editor.ser
 import { getSuggestion, resolveQueueItem } from "#app/modules/moderation/queue.server.ts";
 import { pageTitle } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
+import { readFormData } from "#app/validation.server.ts";
 
 export function meta({ matches }: Route.MetaArgs) {
   return [{ title: pageTitle(matches, "title.staff") }];
@@ -40,7 +41,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 export async function action({ context, request }: Route.ActionArgs) {
   const session = requirePermission(context, request, "service:edit");
   const suggestion = await suggestionFor(request);
-  const outcome = await submitEditor(await request.formData(), null, session.user);
+  const outcome = await submitEditor(await readFormData(request), null, session.user);
   if (outcome.kind === "saved") {
     if (suggestion) await resolveQueueItem("suggestion", suggestion.id, session.user, "Drafted as a new listing", outcome.serviceId);
     return redirect(`/moderation/services/${outcome.serviceId}?saved=${outcome.number}`);

@@ -13,11 +13,7 @@ import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 export const handle = { bare: true };
 
 export function meta({ matches }: Route.MetaArgs) {
-  return [{ title: pageTitle(matches, "title.home") }, { name: "robots", content: "noindex, nofollow" }];
-}
-
-export function headers() {
-  return { "X-Robots-Tag": "noindex, nofollow", "Cache-Control": "no-store" };
+  return [{ title: pageTitle(matches, "title.home") }];
 }
 
 export async function loader({ params }: Route.LoaderArgs) {

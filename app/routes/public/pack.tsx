@@ -6,19 +6,16 @@ import { openPack } from "#app/modules/referrals/packs.server.ts";
 import { pageTitle } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 
-// A shared referral pack: no sign-in, no cookie, never indexed.
+// A shared referral pack: no sign-in, no cookie, never indexed (the root's
+// layout and entry.server.tsx see to that for every answer at a pack's address).
 export function meta({ matches }: Route.MetaArgs) {
-  return [{ title: pageTitle(matches, "title.home") }, { name: "robots", content: "noindex, nofollow" }];
-}
-
-export function headers() {
-  return { "X-Robots-Tag": "noindex, nofollow", "Cache-Control": "no-store" };
+  return [{ title: pageTitle(matches, "title.home") }];
 }
 
 export async function loader({ params }: Route.LoaderArgs) {
   const token = z.string().max(64).safeParse(params.token);
   const pack = await openPack(token.success ? token.data : "");
-  if (pack.status === "gone") throw data({ kind: "pack-gone" as const }, { status: 410, headers: { "X-Robots-Tag": "noindex, nofollow" } });
+  if (pack.status === "gone") throw data({ kind: "pack-gone" as const }, { status: 410 });
   return { message: pack.message, services: pack.services, noLongerListed: pack.noLongerListed };
 }
 
