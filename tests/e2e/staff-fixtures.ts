@@ -72,5 +72,5 @@ export async function signInContext(context: import("@playwright/test").BrowserC
 
 export async function createListFor(owner: TestStaff, name: string): Promise<string> {
   const { createList } = await import("#app/modules/referrals/lists.server.ts");
-  return (await createList({ id: owner.id, organizationName: null }, name)).id;
+  return (await createList({ id: owner.id, email: owner.email, organizationName: null }, name)).id;
 }

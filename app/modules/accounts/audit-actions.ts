@@ -34,6 +34,11 @@ export const AUDIT_ACTIONS = [
   "queue.taken",
   "queue.resolved",
   "suggestion.drafted",
+  "referral_pack.created",
+  "referral_pack.revoked",
+  "saved_list.shared",
+  "saved_list.unshared",
+  "saved_list.note_changed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

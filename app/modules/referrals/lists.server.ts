@@ -1,11 +1,12 @@
 import { prisma } from "#app/db.server.ts";
+import { recordAudit } from "#app/modules/accounts/audit.server.ts";
 
 // Saved lists: a caseworker's own lists of services, with private notes.
 // A list is seen by its owner, and read-only by colleagues of the same
 // organization when the owner shares it; to anyone else it does not exist
 // (404, not 403, so list ids reveal nothing).
 
-export type Viewer = { id: string; organizationName: string | null };
+export type Viewer = { id: string; email: string; organizationName: string | null };
 
 export class ListNotFound extends Error {
   constructor() {
@@ -72,7 +73,9 @@ export async function removeFromList(listId: string, itemId: string, owner: View
 
 export async function setItemNote(listId: string, itemId: string, note: string, owner: Viewer) {
   await ownedList(listId, owner);
-  await prisma.savedListItem.updateMany({ where: { id: itemId, listId }, data: { note: note || null } });
+  const changed = await prisma.savedListItem.updateMany({ where: { id: itemId, listId }, data: { note: note || null } });
+  // Which item, never the note: notes are about clients.
+  if (changed.count === 1) await recordAudit({ action: "saved_list.note_changed", actor: owner, targetType: "saved_list", targetId: listId, details: { itemId } });
 }
 
 /** Swaps an item with its neighbour above or below. */
@@ -93,6 +96,7 @@ export async function moveItem(listId: string, itemId: string, direction: "up" |
 export async function setListShared(listId: string, shared: boolean, owner: Viewer) {
   await ownedList(listId, owner);
   await prisma.savedList.update({ where: { id: listId }, data: { sharedWithOrganization: shared } });
+  await recordAudit({ action: shared ? "saved_list.shared" : "saved_list.unshared", actor: owner, targetType: "saved_list", targetId: listId });
 }
 
 export async function deleteList(listId: string, owner: Viewer) {
