@@ -72,5 +72,10 @@ export async function signInContext(context: import("@playwright/test").BrowserC
 
 export async function createListFor(owner: TestStaff, name: string): Promise<string> {
   const { createList } = await import("#app/modules/referrals/lists.server.ts");
-  return (await createList({ id: owner.id, email: owner.email, organizationName: null }, name)).id;
+  return (await createList({ id: owner.id, email: owner.email, organizationId: null }, name)).id;
+}
+
+export async function createStaffOrganizationNamed(name: string): Promise<string> {
+  const { prisma } = await import("#app/db.server.ts");
+  return (await prisma.staffOrganization.create({ data: { name, country: "GB", kind: "CHARITY" } })).id;
 }

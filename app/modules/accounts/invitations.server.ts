@@ -23,7 +23,7 @@ function newToken() {
 export type CreatedLink = { id: string; path: string; delivery: "sent" | "not-configured" };
 
 export async function createInvitation(
-  input: { email: string; roles: RoleName[] },
+  input: { email: string; roles: RoleName[]; organizationId?: string | null },
   actor: Actor,
   options: { origin: string; clientAddress?: string | null; now?: Date },
 ): Promise<CreatedLink> {
@@ -35,6 +35,7 @@ export async function createInvitation(
       purpose: "INVITATION",
       email,
       roles: input.roles,
+      organizationId: input.organizationId ?? null,
       tokenHash,
       expiresAt: new Date(now.getTime() + INVITATION_LIFETIME_MS),
       createdById: actor.id,
@@ -47,7 +48,7 @@ export async function createInvitation(
     targetType: "invitation",
     targetId: invitation.id,
     clientAddress: options.clientAddress,
-    details: { email, roles: input.roles },
+    details: { email, roles: input.roles, organizationId: input.organizationId ?? null },
   });
   const path = `/invitations/${token}`;
   const delivery = await sendMail({
@@ -62,7 +63,7 @@ export async function listPendingInvitations(now = new Date()) {
   return prisma.accountToken.findMany({
     where: { purpose: "INVITATION", usedAt: null, revokedAt: null, expiresAt: { gt: now } },
     orderBy: { createdAt: "desc" },
-    include: { createdBy: { select: { email: true } } },
+    include: { createdBy: { select: { email: true } }, organization: { select: { name: true } } },
   });
 }
 
@@ -108,12 +109,9 @@ export async function acceptInvitation(
       create: { email: invitation.email, name: input.name, passwordHash, passwordChangedAt: now },
       update: { name: input.name, passwordHash, passwordChangedAt: now },
     });
-    const approvedRequest = await tx.accessRequest.findFirst({
-      where: { email: invitation.email, status: "APPROVED" },
-      orderBy: { decidedAt: "desc" },
-    });
-    if (approvedRequest && !user.organizationName) {
-      await tx.user.update({ where: { id: user.id }, data: { organizationName: approvedRequest.organizationName } });
+    // The admin who invited chose the organization; nothing the person typed counts.
+    if (invitation.organizationId) {
+      await tx.user.update({ where: { id: user.id }, data: { organizationId: invitation.organizationId } });
     }
     const roles = await tx.role.findMany({ where: { name: { in: invitation.roles } } });
     await tx.userRole.createMany({ data: roles.map((role) => ({ userId: user.id, roleId: role.id })), skipDuplicates: true });

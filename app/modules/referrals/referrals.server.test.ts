@@ -9,7 +9,10 @@ const DAY = 86_400_000;
 
 async function caseworker(organizationName: string | null) {
   const user = await createStaffUser({ roles: ["caseworker"] });
-  return prisma.user.update({ where: { id: user.id }, data: { organizationName } });
+  const organization = organizationName
+    ? await prisma.staffOrganization.upsert({ where: { name: organizationName }, create: { name: organizationName, country: "FR" }, update: {} })
+    : null;
+  return prisma.user.update({ where: { id: user.id }, data: { organizationId: organization?.id ?? null } });
 }
 
 async function serviceIds(...slugs: string[]) {
