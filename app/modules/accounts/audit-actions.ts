@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS = [
   "revision.rejected",
   "revision.restored",
   "service.archived",
+  "service.archive_requested",
   "service.unarchive_requested",
   "verification.recorded",
   "queue.taken",
