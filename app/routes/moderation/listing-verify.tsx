@@ -106,9 +106,17 @@ export default function VerifyListing({ loaderData, actionData }: Route.Componen
           {errors.intervalMonths ? <p className="field-error">{errors.intervalMonths}</p> : null}
           <input id="intervalMonths" name="intervalMonths" type="number" min={1} max={24} defaultValue={service.verificationIntervalMonths} />
         </div>
-        <div className="field">
+        <div className={`field${errors.notes ? " has-error" : ""}`}>
           <label htmlFor="notes">{t("moderation.notes")}</label>
-          <textarea id="notes" name="notes" />
+          <p className="hint" id="notes-hint">
+            {t("moderation.notesHint")}
+          </p>
+          {errors.notes ? (
+            <p className="field-error" id="notes-error">
+              {errors.notes}
+            </p>
+          ) : null}
+          <textarea id="notes" name="notes" maxLength={2000} aria-describedby={errors.notes ? "notes-hint notes-error" : "notes-hint"} />
         </div>
         <button type="submit" className="button primary">
           {t("moderation.recordCheck")}
