@@ -10,6 +10,7 @@ import { changePassword, endAllSessions, setUserDisabled, setUserRoles } from ".
 import { decrypt, encrypt, hashClientAddress } from "./encryption.server.ts";
 import { isAllowedMutation } from "./same-origin.server.ts";
 import { ListNotFound, createList, getList, listsFor, setListShared } from "#app/modules/referrals/lists.server.ts";
+import { StaffOrganizationSchema, createStaffOrganization, setUserOrganization, updateStaffOrganization } from "./staff-organizations.server.ts";
 
 const origin = "http://localhost:3000";
 
@@ -227,5 +228,31 @@ describe("changes of trust end sessions", () => {
     const second = await createSession(user.id, { twoFactorVerified: false });
     await setUserDisabled(user.id, true, admin);
     expect(await validateSessionToken(second.token)).toBeNull();
+  });
+});
+
+describe("staff organizations", () => {
+  test("admins create and rename them (names are unique), and put people in them, each step audited", async () => {
+    const admin = await createStaffUser({ roles: ["admin"] });
+    const input = StaffOrganizationSchema.parse({ name: "  Leeds Youth Team ", country: "gb", kind: "SOCIAL_SERVICES" });
+    expect(input).toEqual({ name: "Leeds Youth Team", country: "GB", kind: "SOCIAL_SERVICES" });
+    expect(StaffOrganizationSchema.safeParse({ name: "X Team", country: "ZZ", kind: "SCHOOL" }).success).toBe(false);
+    const created = await createStaffOrganization(input, admin);
+    if (created.kind !== "saved") throw new Error(created.kind);
+    expect(await createStaffOrganization(input, admin)).toEqual({ kind: "name-taken" });
+    const other = await createStaffOrganization({ ...input, name: "Bradford Youth Team" }, admin);
+    expect(await updateStaffOrganization(created.id, { ...input, name: "Bradford Youth Team" }, admin)).toEqual({ kind: "name-taken" });
+    expect(await updateStaffOrganization(crypto.randomUUID(), input, admin)).toEqual({ kind: "not-found" });
+    expect(other.kind).toBe("saved");
+
+    const caseworker = await createStaffUser({ roles: ["caseworker"] });
+    expect(await setUserOrganization(caseworker.id, crypto.randomUUID(), admin)).toBe(false);
+    expect(await setUserOrganization(caseworker.id, created.id, admin)).toBe(true);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: caseworker.id } })).organizationId).toBe(created.id);
+    expect(await prisma.auditEvent.findMany({ where: { actorId: admin.id, action: { in: ["organization.created", "user.organization_changed"] } }, orderBy: { id: "asc" }, select: { action: true, targetId: true } })).toEqual([
+      { action: "organization.created", targetId: created.id },
+      { action: "organization.created", targetId: other.kind === "saved" ? other.id : "" },
+      { action: "user.organization_changed", targetId: caseworker.id },
+    ]);
   });
 });
