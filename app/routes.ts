@@ -39,6 +39,8 @@ export default [
     route("admin/users/:userId", "routes/admin/user.tsx"),
     route("admin/invitations", "routes/admin/invitations.tsx"),
     route("admin/access-requests", "routes/admin/access-requests.tsx"),
+    route("admin/organizations", "routes/admin/organizations.tsx"),
+    route("admin/organizations/:organizationId", "routes/admin/organization.tsx"),
     route("admin/audit", "routes/admin/audit.tsx"),
     route("moderation", "routes/moderation/index.tsx"),
     route("moderation/services", "routes/moderation/listings.tsx"),

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import type { RouteConfigEntry } from "@react-router/dev/routes";
 import routes from "../../app/routes.ts";
-import { createListFor, createStaff, proposeEdit, serviceIdFor, sessionCookieFor } from "./staff-fixtures.ts";
+import { createListFor, createStaff, createStaffOrganizationNamed, proposeEdit, serviceIdFor, sessionCookieFor } from "./staff-fixtures.ts";
 
 // Every route in app/routes.ts, as each kind of visitor. A route added
 // without an entry here fails; a staff route without a guard fails its row.
@@ -45,6 +45,8 @@ const EXPECTED: Record<string, Expected> = {
   "/admin/users/:userId": staffOnly(403, 403, 200),
   "/admin/invitations": staffOnly(403, 403, 200),
   "/admin/access-requests": staffOnly(403, 403, 200),
+  "/admin/organizations": staffOnly(403, 403, 200),
+  "/admin/organizations/:organizationId": staffOnly(403, 403, 200),
   "/admin/audit": staffOnly(403, 403, 200),
   "/moderation": staffOnly(403, 200, 200),
   "/moderation/services": staffOnly(403, 200, 200),
@@ -84,6 +86,7 @@ test.describe("route access", () => {
   let serviceId = "";
   let revisionId = "";
   let listId = "";
+  let organizationId = "";
 
   test.beforeAll(async () => {
     const admin = await createStaff(["admin"], { twoFactor: true });
@@ -95,6 +98,7 @@ test.describe("route access", () => {
     listId = await createListFor(caseworker, "Route access list");
     serviceId = await serviceIdFor("ceop-safety-centre");
     revisionId = await proposeEdit(admin, "ceop-safety-centre", "Route access test");
+    organizationId = await createStaffOrganizationNamed(`Route access ${crypto.randomUUID().slice(0, 8)}`);
   });
 
   function concrete(path: string): string {
@@ -106,6 +110,7 @@ test.describe("route access", () => {
       .replace(":serviceId", serviceId)
       .replace(":revisionId", revisionId)
       .replace(":listId", listId)
+      .replace(":organizationId", organizationId)
       .replace("*", "no-such-page");
   }
 
@@ -138,6 +143,11 @@ test.describe("route access", () => {
     expect((await post("caseworker", "/admin/invitations")).status()).toBe(403);
     expect((await post("moderator", "/admin/invitations")).status()).toBe(403);
     expect((await post("moderator", `/admin/users/${adminId}`)).status()).toBe(403);
+    for (const path of ["/admin/organizations", `/admin/organizations/${organizationId}`]) {
+      expect((await post("anonymous", path)).status(), path).toBe(302);
+      expect((await post("caseworker", path)).status(), path).toBe(403);
+      expect((await post("moderator", path)).status(), path).toBe(403);
+    }
   });
 
   test("a mutation from another site, or with no origin at all, is refused", async ({ request }) => {

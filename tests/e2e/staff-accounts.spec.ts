@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateHOTP, generateTOTP } from "@oslojs/otp";
-import { STAFF_PASSWORD, createStaff, currentCode, mailTo, mailsTo, serviceIdFor, sessionCookieFor } from "./staff-fixtures.ts";
+import { STAFF_PASSWORD, createStaff, currentCode, mailTo, mailsTo, serviceIdFor, sessionCookieFor, signInContext } from "./staff-fixtures.ts";
 
 async function signIn(page: Page, email: string, password: string) {
   await page.goto("/login");
@@ -149,7 +149,8 @@ test("a public visitor's browser holds no cookie after every public page and for
   }
   await page.goto("/request-access");
   await page.getByLabel("Your name").fill("Sam Social Worker");
-  await page.getByLabel("Organization").fill("Family Services");
+  await page.getByLabel("Organization").selectOption({ label: "Not in the list" });
+  await page.getByLabel("Not in the list? Its name and town").fill("Family Services, Leeds");
   await page.getByLabel("Work email address").fill("sam@example.org");
   await page.getByLabel("How will you use Signpost?").fill("To refer families to local services.");
   await page.getByRole("button", { name: "Send request" }).click();
@@ -289,4 +290,52 @@ test("19 password change attempts are limited: wrong current passwords get a for
   expect(refused.status()).toBe(429);
   expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
   expect(await refused.text()).toContain("Too many attempts");
+});
+
+test("11 organizations: an admin adds one, a request names it, and only the admin's approval puts the person in it", async ({ browser, baseURL }) => {
+  const admin = await createStaff(["admin"], { twoFactor: true });
+  const adminContext = await browser.newContext();
+  await signInContext(adminContext, admin, baseURL!);
+  const adminPage = await adminContext.newPage();
+  const name = `Leeds Family Centre ${crypto.randomUUID().slice(0, 8)}`;
+  await adminPage.goto("/admin/organizations");
+  await adminPage.getByLabel("Name", { exact: true }).fill(name);
+  await adminPage.getByLabel("Country").selectOption("GB");
+  await adminPage.getByLabel("Kind").selectOption({ label: "Charity or NGO" });
+  await adminPage.getByRole("button", { name: "Add organization" }).click();
+  await expect(adminPage.getByRole("heading", { name })).toBeVisible();
+  const organizationPage = adminPage.url();
+
+  // The public form offers it from the list: nobody types an organization into being.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const email = `caseworker-${crypto.randomUUID().slice(0, 8)}@example.org`;
+  await page.goto("/request-access");
+  await page.getByLabel("Your name").fill("Casey Caseworker");
+  await page.getByLabel("Organization").selectOption({ label: name });
+  await page.getByLabel("Work email address").fill(email);
+  await page.getByLabel("How will you use Signpost?").fill("To refer families to local services.");
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(page.getByText("Thank you. An admin will look at your request")).toBeVisible();
+
+  // The admin sees the claim, confirms it, and approves.
+  await adminPage.goto("/admin/access-requests");
+  const request = adminPage.locator("article", { hasText: email });
+  await expect(request.getByRole("heading")).toContainText(name);
+  await expect(request.getByLabel("Organization (confirm it)").locator("option:checked")).toHaveText(`${name} (GB)`);
+  await request.getByRole("button", { name: "Approve and invite" }).click();
+  const link = (await adminPage.locator("code").textContent())!.trim();
+  expect(link).toMatch(/\/invitations\/[a-z2-9]{32}$/);
+
+  await page.goto(link);
+  await page.getByLabel("Your name").fill("Casey Caseworker");
+  await page.getByLabel("Password", { exact: true }).fill("a caseworker's own long passphrase");
+  await page.getByLabel("Password again").fill("a caseworker's own long passphrase");
+  await page.getByRole("button", { name: "Create my account" }).click();
+  await expect(page).toHaveURL(/\/login\?notice=invited/);
+
+  await adminPage.goto(organizationPage);
+  await expect(adminPage.getByRole("listitem").filter({ hasText: email })).toBeVisible();
+  await context.close();
+  await adminContext.close();
 });

@@ -75,7 +75,12 @@ export async function signInContext(context: import("@playwright/test").BrowserC
 
 export async function createListFor(owner: TestStaff, name: string): Promise<string> {
   const { createList } = await import("#app/modules/referrals/lists.server.ts");
-  return (await createList({ id: owner.id, organizationName: null }, name)).id;
+  return (await createList({ id: owner.id, email: owner.email, organizationId: null }, name)).id;
+}
+
+export async function createStaffOrganizationNamed(name: string): Promise<string> {
+  const { prisma } = await import("#app/db.server.ts");
+  return (await prisma.staffOrganization.create({ data: { name, country: "GB", kind: "CHARITY" } })).id;
 }
 
 // Must match scripts/e2e-server.sh: the server writes each email there as JSON (no SMTP in tests).

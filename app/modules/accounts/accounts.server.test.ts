@@ -10,6 +10,15 @@ import { createSession, validateSessionToken } from "./sessions.server.ts";
 import { changePassword, endAllSessions, setUserDisabled, setUserRoles } from "./users.server.ts";
 import { decrypt, encrypt, hashClientAddress } from "./encryption.server.ts";
 import { isAllowedMutation } from "./same-origin.server.ts";
+import { ListNotFound, createList, getList, listsFor, setListShared } from "#app/modules/referrals/lists.server.ts";
+import type { InvitationResult } from "./invitations.server.ts";
+import { StaffOrganizationSchema, createStaffOrganization, setUserOrganization, updateStaffOrganization } from "./staff-organizations.server.ts";
+
+/** The token at the end of an invitation's link. */
+function invitationToken(invitation: InvitationResult | null | undefined): string {
+  if (invitation?.kind !== "created") throw new Error(`no invitation: ${invitation?.kind}`);
+  return invitation.link.split("/").pop()!;
+}
 
 beforeEach(async () => {
   await prisma.session.deleteMany();
@@ -131,17 +140,50 @@ describe("invitations", () => {
     expect(await findUsableToken(token, "INVITATION", new Date(now.getTime() + INVITATION_LIFETIME_MS))).toBeNull();
   });
 
-  test("an approved access request becomes a caseworker invitation, with the organization", async () => {
+  test("an approved access request becomes a caseworker invitation into the organization the admin confirms", async () => {
     const admin = await createStaffUser({ roles: ["admin"] });
-    const id = await submitAccessRequest({ name: "Case Worker", organizationName: "Lyon Family Centre", email: "cw@example.org", reason: "School counsellor" });
-    const decision = await decideAccessRequest(id, "approve", admin);
-    if (decision?.invitation?.kind !== "created") throw new Error("no invitation");
-    const token = decision.invitation.link.split("/").pop()!;
+    const lyon = await prisma.staffOrganization.create({ data: { name: "Lyon Family Centre", country: "FR", kind: "CHARITY" } });
+    const id = await submitAccessRequest({ name: "Case Worker", organizationId: lyon.id, organizationNote: null, email: "cw@example.org", reason: "School counsellor" });
+    const decision = await decideAccessRequest(id!, { decision: "approve", organizationId: lyon.id }, admin);
+    if (decision.kind !== "decided") throw new Error(decision.kind);
+    const token = invitationToken(decision.invitation);
     await acceptInvitation(token, { name: "Case Worker", password: "a fine long passphrase" });
     const user = await prisma.user.findUniqueOrThrow({ where: { email: "cw@example.org" }, include: { roles: { include: { role: true } } } });
-    expect(user.organizationName).toBe("Lyon Family Centre");
+    expect(user.organizationId).toBe(lyon.id);
     expect(user.roles.map(({ role }) => role.name)).toEqual(["caseworker"]);
-    expect(await decideAccessRequest(id, "decline", admin)).toBeNull();
+    expect(await decideAccessRequest(id!, { decision: "decline" }, admin)).toEqual({ kind: "not-pending" });
+    // A request cannot name an organization that does not exist.
+    expect(await submitAccessRequest({ name: "X", organizationId: crypto.randomUUID(), organizationNote: null, email: "x@example.org", reason: "Made-up organization" })).toBeNull();
+  });
+
+  test("11 organization claimed in an access request: only the admin's approval makes a member, so an intruder cannot read its shared lists", async () => {
+    const admin = await createStaffUser({ roles: ["admin"] });
+    const villeurbanne = await prisma.staffOrganization.create({ data: { name: "Villeurbanne Youth Service", country: "FR", kind: "CHARITY" } });
+    const member = await prisma.user.update({ where: { id: (await createStaffUser({ roles: ["caseworker"] })).id }, data: { organizationId: villeurbanne.id } });
+    const list = await createList(member, "Villeurbanne referrals");
+    await setListShared(list.id, true, member);
+
+    async function join(email: string, request: { organizationId: string | null; organizationNote: string | null }, confirmed: string | null) {
+      const id = await submitAccessRequest({ name: "Someone", ...request, email, reason: "I work there, honestly" });
+      const decision = await decideAccessRequest(id!, { decision: "approve", organizationId: confirmed }, admin);
+      if (decision.kind !== "decided") throw new Error(decision.kind);
+      await acceptInvitation(invitationToken(decision.invitation), { name: "Someone", password: "a fine long passphrase" });
+      const user = await prisma.user.findUniqueOrThrow({ where: { email } });
+      return { id: user.id, email: user.email, organizationId: user.organizationId };
+    }
+    // Typing the name ("not in the list") is a note for the admin: it makes no one a member.
+    const typed = await join("typed@example.org", { organizationId: null, organizationNote: "Villeurbanne Youth Service" }, null);
+    // Picking it from the list is a claim; the admin approved the person without confirming it.
+    const picked = await join("picked@example.org", { organizationId: villeurbanne.id, organizationNote: null }, null);
+    for (const intruder of [typed, picked]) {
+      expect(intruder.organizationId).toBeNull();
+      expect((await listsFor(intruder)).shared).toEqual([]);
+      await expect(getList(list.id, intruder)).rejects.toBeInstanceOf(ListNotFound);
+    }
+    // The admin's confirmation is what puts a person in it.
+    const colleague = await join("colleague@example.org", { organizationId: villeurbanne.id, organizationNote: null }, villeurbanne.id);
+    expect((await listsFor(colleague)).shared.map((shared) => shared.id)).toEqual([list.id]);
+    expect(await prisma.auditEvent.count({ where: { action: "access_request.approved", details: { equals: { organizationId: villeurbanne.id } } } })).toBe(1);
   });
 
   test("a password reset sets a new password and ends every session", async () => {
@@ -218,5 +260,31 @@ describe("changes of trust end sessions", () => {
     const second = await createSession(user.id, { twoFactorVerified: false });
     await setUserDisabled(user.id, true, admin);
     expect(await validateSessionToken(second.token)).toBeNull();
+  });
+});
+
+describe("staff organizations", () => {
+  test("admins create and rename them (names are unique), and put people in them, each step audited", async () => {
+    const admin = await createStaffUser({ roles: ["admin"] });
+    const input = StaffOrganizationSchema.parse({ name: "  Leeds Youth Team ", country: "gb", kind: "SOCIAL_SERVICES" });
+    expect(input).toEqual({ name: "Leeds Youth Team", country: "GB", kind: "SOCIAL_SERVICES" });
+    expect(StaffOrganizationSchema.safeParse({ name: "X Team", country: "ZZ", kind: "SCHOOL" }).success).toBe(false);
+    const created = await createStaffOrganization(input, admin);
+    if (created.kind !== "saved") throw new Error(created.kind);
+    expect(await createStaffOrganization(input, admin)).toEqual({ kind: "name-taken" });
+    const other = await createStaffOrganization({ ...input, name: "Bradford Youth Team" }, admin);
+    expect(await updateStaffOrganization(created.id, { ...input, name: "Bradford Youth Team" }, admin)).toEqual({ kind: "name-taken" });
+    expect(await updateStaffOrganization(crypto.randomUUID(), input, admin)).toEqual({ kind: "not-found" });
+    expect(other.kind).toBe("saved");
+
+    const caseworker = await createStaffUser({ roles: ["caseworker"] });
+    expect(await setUserOrganization(caseworker.id, crypto.randomUUID(), admin)).toBe(false);
+    expect(await setUserOrganization(caseworker.id, created.id, admin)).toBe(true);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: caseworker.id } })).organizationId).toBe(created.id);
+    expect(await prisma.auditEvent.findMany({ where: { actorId: admin.id, action: { in: ["organization.created", "user.organization_changed"] } }, orderBy: { id: "asc" }, select: { action: true, targetId: true } })).toEqual([
+      { action: "organization.created", targetId: created.id },
+      { action: "organization.created", targetId: other.kind === "saved" ? other.id : "" },
+      { action: "user.organization_changed", targetId: caseworker.id },
+    ]);
   });
 });

@@ -21,6 +21,9 @@ export const AUDIT_ACTIONS = [
   "user.created",
   "session.revoked",
   "sessions.revoked_all",
+  "organization.created",
+  "organization.updated",
+  "user.organization_changed",
   "access_request.submitted",
   "access_request.approved",
   "access_request.declined",
@@ -29,11 +32,17 @@ export const AUDIT_ACTIONS = [
   "revision.rejected",
   "revision.restored",
   "service.archived",
+  "service.archive_requested",
   "service.unarchive_requested",
   "verification.recorded",
   "queue.taken",
   "queue.resolved",
   "suggestion.drafted",
+  "referral_pack.created",
+  "referral_pack.revoked",
+  "saved_list.shared",
+  "saved_list.unshared",
+  "saved_list.note_changed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

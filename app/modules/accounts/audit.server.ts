@@ -9,7 +9,7 @@ import type { AuditAction } from "./audit-actions.ts";
 export type AuditEntry = {
   action: AuditAction;
   actor?: { id: string; email: string } | null;
-  targetType?: "user" | "session" | "invitation" | "access_request" | "service" | "revision" | "report" | "suggestion";
+  targetType?: "user" | "session" | "invitation" | "access_request" | "service" | "revision" | "report" | "suggestion" | "referral_pack" | "saved_list" | "organization";
   targetId?: string | null;
   clientAddress?: string | null;
   details?: Prisma.InputJsonValue;

@@ -30,7 +30,7 @@ export type InvitationResult =
   | { kind: "account-exists"; userId: string };
 
 export async function createInvitation(
-  input: { email: string; roles: RoleName[] },
+  input: { email: string; roles: RoleName[]; organizationId?: string | null },
   actor: Actor,
   options: { clientAddress?: string | null; now?: Date } = {},
 ): Promise<InvitationResult> {
@@ -44,6 +44,7 @@ export async function createInvitation(
       purpose: "INVITATION",
       email,
       roles: input.roles,
+      organizationId: input.organizationId ?? null,
       tokenHash,
       expiresAt: new Date(now.getTime() + INVITATION_LIFETIME_MS),
       createdById: actor.id,
@@ -56,7 +57,7 @@ export async function createInvitation(
     targetType: "invitation",
     targetId: invitation.id,
     clientAddress: options.clientAddress,
-    details: { email, roles: input.roles },
+    details: { email, roles: input.roles, organizationId: input.organizationId ?? null },
   });
   const link = `${publicOrigin()}/invitations/${token}`;
   const delivery = sendMailAfterResponse({
@@ -71,7 +72,7 @@ export async function listPendingInvitations(now = new Date()) {
   return prisma.accountToken.findMany({
     where: { purpose: "INVITATION", usedAt: null, revokedAt: null, expiresAt: { gt: now } },
     orderBy: { createdAt: "desc" },
-    include: { createdBy: { select: { email: true } } },
+    include: { createdBy: { select: { email: true } }, organization: { select: { name: true } } },
   });
 }
 
@@ -123,12 +124,9 @@ export async function acceptInvitation(
       skipDuplicates: true,
     });
     if (!user) return { kind: "account-exists" };
-    const approvedRequest = await tx.accessRequest.findFirst({
-      where: { email: invitation.email, status: "APPROVED" },
-      orderBy: { decidedAt: "desc" },
-    });
-    if (approvedRequest && !user.organizationName) {
-      await tx.user.update({ where: { id: user.id }, data: { organizationName: approvedRequest.organizationName } });
+    // The admin who invited chose the organization; nothing the person typed counts.
+    if (invitation.organizationId) {
+      await tx.user.update({ where: { id: user.id }, data: { organizationId: invitation.organizationId } });
     }
     const roles = await tx.role.findMany({ where: { name: { in: invitation.roles } } });
     await tx.userRole.createMany({ data: roles.map((role) => ({ userId: user.id, roleId: role.id })), skipDuplicates: true });

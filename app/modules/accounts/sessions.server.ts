@@ -52,7 +52,7 @@ export type StaffUser = {
   id: string;
   email: string;
   name: string;
-  organizationName: string | null;
+  organizationId: string | null;
   roles: string[];
   permissions: Permission[];
   totpEnabled: boolean;
@@ -189,7 +189,7 @@ export async function loadStaffUser(userId: string): Promise<StaffUser | null> {
     id: user.id,
     email: user.email,
     name: user.name,
-    organizationName: user.organizationName,
+    organizationId: user.organizationId,
     roles: user.roles.map(({ role }) => role.name).sort(),
     permissions: [...permissions].sort(),
     totpEnabled: user.totpEnabledAt !== null,

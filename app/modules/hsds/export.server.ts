@@ -5,6 +5,7 @@ import { prisma } from "#app/db.server.ts";
 import { canonicalListing } from "#app/modules/directory/listing.server.ts";
 import { currentListings } from "#app/modules/moderation/snapshot.server.ts";
 import datapackage from "./spec/datapackage.json" with { type: "json" };
+import { CSV_FORMULA_PREFIX, csvCell } from "./csv-cells.ts";
 import { loadServices, loadTaxonomies, loadTaxonomyTerms, toFullService } from "./mapping.server.ts";
 
 // Our published directory as HSDS 3: services.json (fully nested services),
@@ -73,14 +74,15 @@ export async function exportDirectory(folder: string): Promise<ExportSummary> {
     write(
       path.join("tabular", resource.path),
       stringify(
-        table.map((row) => columns.map((column) => (row[column] === undefined || row[column] === null ? "" : typeof row[column] === "object" ? JSON.stringify(row[column]) : String(row[column])))),
-        { header: true, columns },
+        table.map((row) => columns.map((column) => (row[column] === undefined || row[column] === null ? "" : csvCell(typeof row[column] === "object" ? JSON.stringify(row[column]) : String(row[column]))))),
+        // An escaped cell is quoted too, as OWASP recommends.
+        { header: true, columns, quoted_match: /^'/ },
       ),
     );
   }
   write(
     path.join("tabular", "datapackage.json"),
-    `${JSON.stringify({ ...datapackage, name: "signpost", title: "Signpost: vetted support services (HSDS 3.0)", resources }, null, 2)}\n`,
+    `${JSON.stringify({ ...datapackage, name: "signpost", title: "Signpost: vetted support services (HSDS 3.0)", signpost: { csv_formula_prefix: CSV_FORMULA_PREFIX }, resources }, null, 2)}\n`,
   );
   return { services: services.length, files };
 }

@@ -7,6 +7,7 @@ import { canonicalListing } from "#app/modules/directory/listing.server.ts";
 import { clearDirectory, createListing, createStaffUser } from "#tests/factories.ts";
 import { schemaProblems } from "#tests/hsds-schemas.ts";
 import type { Actor } from "#app/modules/moderation/revisions.server.ts";
+import { csvCell, readCsvCell } from "./csv-cells.ts";
 import { exportDirectory } from "./export.server.ts";
 import { importSource, previewImport } from "./import.server.ts";
 import { SourceError, readPath, readText } from "./sources.server.ts";
@@ -177,6 +178,45 @@ describe("exporting", () => {
       expect(report, target).toMatchObject({ created: 1, rejected: [] });
       const [draft] = await drafts();
       expect(draft!.revisions[0]!.snapshot, target).toEqual(before);
+    }
+  });
+
+  test("15 CSV formula injection: cells a spreadsheet would run are written with a ' prefix, quoted, and our import takes it off again", async () => {
+    const risky = { name: '=HYPERLINK("https://evil.example","Click")', alternateName: "@SUM(A1)", description: "-2+3 looks like a sum to a spreadsheet.", eligibility: "'Quoted already" };
+    await createListing({ slug: "formula", ...risky, contactChannels: [{ kind: "PHONE", value: "+44 113 000 0000" }], locations: [{ name: "Centre", address: "1 Park Row", locality: "Leeds", country: "GB", latitude: 53.8, longitude: -1.55 }] });
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), "signpost-formula-"));
+    await exportDirectory(folder);
+    const table = (name: string) => fs.readFileSync(path.join(folder, "tabular", name), "utf8");
+    expect(table("services.csv")).toContain(`"'=HYPERLINK(""https://evil.example"",""Click"")"`);
+    expect(table("services.csv")).toContain(`"'@SUM(A1)"`);
+    expect(table("services.csv")).toContain(`"'-2+3 looks like a sum to a spreadsheet."`);
+    expect(table("services.csv")).toContain(`"''Quoted already"`);
+    expect(table("phones.csv")).toContain(`"'+44 113 000 0000"`);
+    // A number stays a number: a spreadsheet does not run -1.55.
+    expect(table("locations.csv")).toMatch(/,-1\.55(,|$)/m);
+    // Apart from plain numbers, no cell of any table starts with a formula character.
+    for (const file of fs.readdirSync(path.join(folder, "tabular")).filter((name) => name.endsWith(".csv"))) {
+      expect(table(file).replace(/(^|,)-?\d+(\.\d+)?(?=,|$)/gm, "$1"), file).not.toMatch(/(^|,)"?[=+\-@\t\r]/m);
+    }
+
+    // Our own package says it escaped, so reading it gives back the values as they were.
+    const [record] = readPath(path.join(folder, "tabular")).records;
+    expect(record!.service).toMatchObject({ name: risky.name, alternate_name: risky.alternateName, description: risky.description, eligibility_description: risky.eligibility });
+    expect(record!.service.phones[0].number).toBe("+44 113 000 0000");
+
+    // Someone else's package without our marker is read as written: a leading quote is theirs.
+    const datapackage = JSON.parse(table("datapackage.json"));
+    delete datapackage.signpost;
+    fs.writeFileSync(path.join(folder, "tabular/datapackage.json"), JSON.stringify(datapackage));
+    expect(readPath(path.join(folder, "tabular")).records[0]!.service.name).toBe(`'${risky.name}`);
+  });
+
+  test("15 CSV formula injection: every risky first character (= + - @ tab CR) and a leading quote survive escape and unescape", () => {
+    for (const value of ["=1+1", "+1 phone", "-x", "@cmd", "\tcell", "\rcell", "'kept", "''two", "plain", "", "-1.5", "42"]) {
+      const written = csvCell(value);
+      if (/^[=+\-@\t\r']/.test(value) && !/^-?\d+(\.\d+)?$/.test(value)) expect(written, JSON.stringify(value)).toBe(`'${value}`);
+      else expect(written).toBe(value);
+      expect(readCsvCell(written)).toBe(value);
     }
   });
 });

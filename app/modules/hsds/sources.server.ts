@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
+import { CSV_FORMULA_PREFIX, readCsvCell } from "./csv-cells.ts";
 
 // Reading what other directories export, into one shape: HSDS 3 service
 // objects, nested as a /services/{id} response is (organization, phones,
@@ -70,10 +71,18 @@ export function readPath(target: string): Source {
 
 type Row = Record<string, string>;
 
-function readCsv(file: string): Row[] {
+/** `formulaPrefixed`: the cells were escaped by our exporter (see csv-cells.ts), so the prefix comes off. */
+function readCsv(file: string, formulaPrefixed = false): Row[] {
   if (!fs.existsSync(file)) return [];
   try {
-    return parse(fs.readFileSync(file, "utf8"), { columns: true, bom: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as Row[];
+    return parse(fs.readFileSync(file, "utf8"), {
+      columns: true,
+      bom: true,
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: true,
+      ...(formulaPrefixed ? { cast: (value: string) => readCsvCell(value) } : {}),
+    }) as Row[];
   } catch (error) {
     throw new SourceError(`${path.basename(file)}: ${(error as Error).message}`);
   }
@@ -97,12 +106,15 @@ function clean(row: Row | undefined): Record<string, string> {
 
 function readTabular(folder: string): Source {
   let resources: { name: string; path: string }[] = [];
+  let formulaPrefixed = false;
   try {
-    resources = JSON.parse(fs.readFileSync(path.join(folder, "datapackage.json"), "utf8")).resources ?? [];
+    const datapackage = JSON.parse(fs.readFileSync(path.join(folder, "datapackage.json"), "utf8"));
+    resources = datapackage.resources ?? [];
+    formulaPrefixed = datapackage.signpost?.csv_formula_prefix === CSV_FORMULA_PREFIX;
   } catch (error) {
     throw new SourceError(`datapackage.json: ${(error as Error).message}`);
   }
-  const table = (name: string, fallback: string) => readCsv(path.join(folder, resources.find((resource) => resource.name === name)?.path ?? fallback));
+  const table = (name: string, fallback: string) => readCsv(path.join(folder, resources.find((resource) => resource.name === name)?.path ?? fallback), formulaPrefixed);
   const services = table("service", "services.csv");
   if (services.length === 0) throw new SourceError(`${folder} has no services.`);
   const organizations = new Map(table("organization", "organizations.csv").map((row) => [row.id!, row]));

@@ -4,6 +4,7 @@ import { clearDirectory, createListing, createStaffUser, buildListing } from "#t
 import { getPublishedService } from "#app/modules/directory/service-summary.server.ts";
 import type { ListingInput } from "#app/modules/directory/listing.server.ts";
 import {
+  ARCHIVES_WITHOUT_REVIEW,
   ModerationError,
   approveRevision,
   archiveService,
@@ -217,6 +218,43 @@ describe("restore and archive", () => {
     if (edit.kind !== "saved") throw new Error(edit.kind);
     await approveRevision(edit.revisionId, moderatorB);
     expect((await prisma.service.findUniqueOrThrow({ where: { id: serviceId } })).status).toBe("ARCHIVED");
+  });
+});
+
+describe("taking many listings down", () => {
+  async function publishedListings(count: number) {
+    const ids: string[] = [];
+    for (let index = 0; index < count; index++) ids.push((await publishedListing({ slug: `listing-${index}`, name: `Listing ${index}` })).serviceId);
+    return ids;
+  }
+  async function status(serviceId: string) {
+    return (await prisma.service.findUniqueOrThrow({ where: { id: serviceId } })).status;
+  }
+
+  test("19 bulk archive: past ARCHIVES_WITHOUT_REVIEW take-downs in a day, a moderator's next one waits for a second moderator", async () => {
+    const ids = await publishedListings(ARCHIVES_WITHOUT_REVIEW + 2);
+    for (const id of ids.slice(0, ARCHIVES_WITHOUT_REVIEW)) expect(await archiveService(id, moderatorA, "Numbers dead")).toEqual({ kind: "archived" });
+    const next = ids[ARCHIVES_WITHOUT_REVIEW]!;
+    const request = await archiveService(next, moderatorA, "Numbers dead");
+    expect(request.kind).toBe("requested");
+    if (request.kind !== "requested") return;
+    expect(await status(next)).toBe("PUBLISHED");
+    expect(await prisma.revision.findUniqueOrThrow({ where: { id: request.revisionId } })).toMatchObject({ kind: "ARCHIVE", status: "PENDING", authorId: moderatorA.id });
+    expect(await prisma.auditEvent.count({ where: { action: "service.archive_requested", actorId: moderatorA.id, targetId: request.revisionId } })).toBe(1);
+
+    await expectRefused(approveRevision(request.revisionId, moderatorA), "self-approval");
+    await approveRevision(request.revisionId, moderatorB);
+    expect(await status(next)).toBe("ARCHIVED");
+    expect(await getPublishedService("listing-3", new Date())).toBeNull();
+    // Another moderator's own allowance is untouched: an urgent take-down still happens at once.
+    expect(await archiveService(ids[ARCHIVES_WITHOUT_REVIEW + 1]!, moderatorB, "Unsafe")).toEqual({ kind: "archived" });
+  });
+
+  test("19 bulk archive: take-downs sent all at once by one moderator still stop at the limit", async () => {
+    const ids = await publishedListings(ARCHIVES_WITHOUT_REVIEW + 3);
+    const results = await Promise.all(ids.map((id) => archiveService(id, moderatorA, "All at once")));
+    expect(results.filter((result) => result.kind === "archived")).toHaveLength(ARCHIVES_WITHOUT_REVIEW);
+    expect(results.filter((result) => result.kind === "requested")).toHaveLength(3);
   });
 });
 

@@ -10,7 +10,16 @@ import { issuePath } from "#app/validation.server.ts";
 // Four-eyes publishing. Every change is a revision (a complete snapshot, its
 // author, time and reason). What the public sees changes only when a second
 // moderator approves, except taking a listing down, which one moderator can do
-// at once and which is undone only through review.
+// at once (a few times a day: see ARCHIVES_WITHOUT_REVIEW) and which is undone
+// only through review.
+
+/**
+ * Take-downs one moderator may make at once in ARCHIVE_WINDOW_MS; past that,
+ * each one waits for a second moderator, so that one account (or one stolen
+ * session) cannot empty the directory, while an urgent take-down stays quick.
+ */
+export const ARCHIVES_WITHOUT_REVIEW = 3;
+export const ARCHIVE_WINDOW_MS = 24 * 3_600_000;
 
 export type Actor = { id: string; email: string };
 
@@ -167,7 +176,7 @@ export async function approveRevision(revisionId: string, reviewer: Actor, comme
       throw new ModerationError("self-approval", "You cannot approve your own revision: a second moderator must check it.");
     }
     const service = await tx.service.findUniqueOrThrow({ where: { id: fresh.serviceId } });
-    const status = fresh.kind === "UNARCHIVE" || service.status !== "ARCHIVED" ? "PUBLISHED" : "ARCHIVED";
+    const status = fresh.kind === "ARCHIVE" ? "ARCHIVED" : fresh.kind === "UNARCHIVE" || service.status !== "ARCHIVED" ? "PUBLISHED" : "ARCHIVED";
     const snapshot = fresh.snapshot as ListingInput;
     await saveListing({ ...snapshot, status, lastVerifiedAt: service.lastVerifiedAt ?? undefined }, { serviceId: service.id, tx });
     await tx.revision.update({
@@ -178,6 +187,9 @@ export async function approveRevision(revisionId: string, reviewer: Actor, comme
       { action: "revision.approved", actor: reviewer, targetType: "revision", targetId: revisionId, details: { serviceId: service.id, number: fresh.number, comment: comment ?? null } },
       tx,
     );
+    if (fresh.kind === "ARCHIVE") {
+      await recordAudit({ action: "service.archived", actor: reviewer, targetType: "service", targetId: service.id, details: { reason: fresh.reason, revision: fresh.number, requestedBy: fresh.authorId } }, tx);
+    }
   });
   announceDirectoryChange();
 }
@@ -216,28 +228,45 @@ export async function restoreRevision(revisionId: string, author: Actor, reason:
   });
 }
 
-/** Takes a listing down at once (one moderator is enough for safety), recorded as an approved revision. */
-export async function archiveService(serviceId: string, moderator: Actor, reason: string) {
-  await prisma.$transaction(async (tx) => {
+export type ArchiveResult = { kind: "archived" } | { kind: "requested"; revisionId: string };
+
+/**
+ * Takes a listing down at once (one moderator is enough for safety), recorded
+ * as an approved revision; past the moderator's allowance, proposes it instead.
+ */
+export async function archiveService(serviceId: string, moderator: Actor, reason: string, now = new Date()): Promise<ArchiveResult> {
+  const result = await prisma.$transaction(async (tx): Promise<ArchiveResult> => {
+    // One moderator's take-downs are counted one at a time, so that parallel requests cannot all slip under the limit.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`archive:${moderator.id}`}, 0))`;
     await lockService(tx, serviceId);
     const service = await tx.service.findUniqueOrThrow({ where: { id: serviceId } });
     if (service.status === "ARCHIVED") throw new ModerationError("already-archived", "This listing is already taken down.");
     const snapshot = (await currentListing(serviceId))!;
-    await tx.service.update({ where: { id: serviceId }, data: { status: "ARCHIVED" } });
+    const unreviewed = await tx.revision.count({
+      where: { authorId: moderator.id, kind: "ARCHIVE", status: "APPROVED", reviewerId: null, createdAt: { gt: new Date(now.getTime() - ARCHIVE_WINDOW_MS) } },
+    });
+    const atOnce = unreviewed < ARCHIVES_WITHOUT_REVIEW;
+    if (atOnce) await tx.service.update({ where: { id: serviceId }, data: { status: "ARCHIVED" } });
     const latest = await latestRevision(tx, serviceId);
     const revision = await addRevision(tx, {
       serviceId,
       number: (latest?.number ?? 0) + 1,
       kind: "ARCHIVE",
-      status: "APPROVED",
+      status: atOnce ? "APPROVED" : "PENDING",
       snapshot: { ...snapshot, status: "ARCHIVED" },
       baseSnapshot: snapshot,
       reason,
       authorId: moderator.id,
     });
+    if (!atOnce) {
+      await recordAudit({ action: "service.archive_requested", actor: moderator, targetType: "revision", targetId: revision.id, details: { serviceId } }, tx);
+      return { kind: "requested", revisionId: revision.id };
+    }
     await recordAudit({ action: "service.archived", actor: moderator, targetType: "service", targetId: serviceId, details: { reason, revision: revision.number } }, tx);
+    return { kind: "archived" };
   });
-  announceDirectoryChange();
+  if (result.kind === "archived") announceDirectoryChange();
+  return result;
 }
 
 /** Putting an archived listing back needs a second moderator, like any other change. */

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from "vitest";
 import { prisma } from "#app/db.server.ts";
 import { clearDirectory, createListing, createStaffUser } from "#tests/factories.ts";
-import { addMonths, listDueVerifications, recordVerification, verificationNotice } from "./verification.server.ts";
+import { VerificationError, addMonths, listDueVerifications, recordVerification, verificationNotice } from "./verification.server.ts";
 
 beforeEach(async () => {
   await clearDirectory();
@@ -36,8 +36,30 @@ describe("due dates", () => {
     const moderator = await createStaffUser({ roles: ["moderator"] });
     await createListing({ slug: "b" });
     const service = await prisma.service.findUniqueOrThrow({ where: { slug: "b" } });
-    await recordVerification(service.id, { verifiedAt: new Date("2026-11-01T00:00:00Z"), method: "WEBSITE", outcome: "CONFIRMED", intervalMonths: 3 }, moderator);
+    await recordVerification(service.id, { verifiedAt: new Date("2026-11-01T00:00:00Z"), method: "WEBSITE", outcome: "CONFIRMED", notes: "Their website lists the same hours", intervalMonths: 3 }, moderator);
     expect((await prisma.service.findUniqueOrThrow({ where: { id: service.id } })).nextVerificationDueAt).toEqual(new Date("2027-02-01T00:00:00Z"));
+  });
+});
+
+describe("a check is accountable", () => {
+  test("19 verification: marking a listing checked needs a note of what was checked, and the audit log shows who, when and the new due date", async () => {
+    const moderator = await createStaffUser({ roles: ["moderator"] });
+    await createListing({ slug: "c" });
+    const service = await prisma.service.findUniqueOrThrow({ where: { slug: "c" } });
+    const checkedAt = new Date("2026-11-01T09:00:00Z");
+    for (const notes of [undefined, "", "   ok   "]) {
+      await expect(recordVerification(service.id, { verifiedAt: checkedAt, method: "WEBSITE", outcome: "CONFIRMED", notes }, moderator)).rejects.toBeInstanceOf(VerificationError);
+    }
+    await expect(
+      recordVerification(service.id, { verifiedAt: new Date(Date.now() + 86_400_000), method: "WEBSITE", outcome: "CONFIRMED", notes: "Checked tomorrow, supposedly" }, moderator),
+    ).rejects.toBeInstanceOf(VerificationError);
+    expect(await prisma.verification.count({ where: { serviceId: service.id } })).toBe(0);
+    expect((await prisma.service.findUniqueOrThrow({ where: { id: service.id } })).lastVerifiedAt).toBeNull();
+
+    await recordVerification(service.id, { verifiedAt: checkedAt, method: "PHONE_CALL", outcome: "CONFIRMED", notes: "Called; same number and hours" }, moderator);
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "verification.recorded", targetId: service.id } });
+    expect(event).toMatchObject({ actorId: moderator.id, actorEmail: moderator.email });
+    expect(event.details).toEqual({ method: "PHONE_CALL", outcome: "CONFIRMED", verifiedAt: checkedAt.toISOString(), nextVerificationDueAt: "2027-05-01T09:00:00.000Z" });
   });
 });
 

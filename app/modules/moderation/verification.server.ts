@@ -7,7 +7,22 @@ import { VERIFICATION_METHODS, VERIFICATION_OUTCOMES } from "./options.ts";
 // The verification cycle: each check is recorded; a successful one sets when
 // the listing was last verified and when the next check is due (every six
 // months unless the listing says otherwise).
+//
+// One moderator's "checked" is not reviewed by a second (that would double the
+// work of every re-check); instead it must say what was checked, cannot be
+// dated in the future, and its audit row names who, when and the new due date,
+// so that checks can be sampled afterwards (docs/moderation.md).
 
+export const MIN_CONFIRMATION_NOTE = 10;
+
+export class VerificationError extends Error {
+  constructor(
+    readonly field: "notes" | "verifiedAt",
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 export function addMonths(date: Date, months: number): Date {
   const result = new Date(date);
@@ -31,28 +46,32 @@ export async function recordVerification(
   },
   verifier: Actor,
 ) {
+  if (input.verifiedAt.getTime() > Date.now()) throw new VerificationError("verifiedAt", "The date cannot be in the future.");
+  if (input.outcome === "CONFIRMED" && (input.notes?.trim().length ?? 0) < MIN_CONFIRMATION_NOTE) {
+    throw new VerificationError("notes", `Say what you checked and how (at least ${MIN_CONFIRMATION_NOTE} characters).`);
+  }
   const recorded = await prisma.$transaction(async (tx) => {
     const service = await tx.service.findUniqueOrThrow({ where: { id: serviceId } });
     const verification = await tx.verification.create({
       data: { serviceId, verifiedAt: input.verifiedAt, method: input.method, outcome: input.outcome, notes: input.notes ?? null, verifierId: verifier.id },
     });
     const intervalMonths = input.intervalMonths ?? service.verificationIntervalMonths;
-    if (input.outcome === "CONFIRMED") {
+    const nextVerificationDueAt = input.outcome === "CONFIRMED" ? addMonths(input.verifiedAt, intervalMonths) : null;
+    if (nextVerificationDueAt) {
       await tx.service.update({
         where: { id: serviceId },
-        data: {
-          lastVerifiedAt: input.verifiedAt,
-          verificationIntervalMonths: intervalMonths,
-          nextVerificationDueAt: addMonths(input.verifiedAt, intervalMonths),
-        },
+        data: { lastVerifiedAt: input.verifiedAt, verificationIntervalMonths: intervalMonths, nextVerificationDueAt },
       });
     } else if (input.intervalMonths) {
       await tx.service.update({ where: { id: serviceId }, data: { verificationIntervalMonths: intervalMonths } });
     }
-    await recordAudit(
-      { action: "verification.recorded", actor: verifier, targetType: "service", targetId: serviceId, details: { method: input.method, outcome: input.outcome } },
-      tx,
-    );
+    const details = {
+      method: input.method,
+      outcome: input.outcome,
+      verifiedAt: input.verifiedAt.toISOString(),
+      ...(nextVerificationDueAt ? { nextVerificationDueAt: nextVerificationDueAt.toISOString() } : {}),
+    };
+    await recordAudit({ action: "verification.recorded", actor: verifier, targetType: "service", targetId: serviceId, details }, tx);
     return verification;
   });
   // The "last checked" date shows on public pages.

@@ -1,11 +1,12 @@
 import { prisma } from "#app/db.server.ts";
+import { recordAudit } from "#app/modules/accounts/audit.server.ts";
 
 // Saved lists: a caseworker's own lists of services, with private notes.
 // A list is seen by its owner, and read-only by colleagues of the same
-// organization when the owner shares it; to anyone else it does not exist
+// organization (the record an admin put both in, by id) when the owner shares it; to anyone else it does not exist
 // (404, not 403, so list ids reveal nothing).
 
-export type Viewer = { id: string; organizationName: string | null };
+export type Viewer = { id: string; email: string; organizationId: string | null };
 
 export class ListNotFound extends Error {
   constructor() {
@@ -20,9 +21,9 @@ export async function createList(owner: Viewer, name: string) {
 export async function listsFor(viewer: Viewer) {
   const [own, shared] = await Promise.all([
     prisma.savedList.findMany({ where: { ownerId: viewer.id }, orderBy: { updatedAt: "desc" }, include: { _count: { select: { items: true } } } }),
-    viewer.organizationName
+    viewer.organizationId
       ? prisma.savedList.findMany({
-          where: { sharedWithOrganization: true, ownerId: { not: viewer.id }, owner: { organizationName: viewer.organizationName, disabledAt: null } },
+          where: { sharedWithOrganization: true, ownerId: { not: viewer.id }, owner: { organizationId: viewer.organizationId, disabledAt: null } },
           orderBy: { updatedAt: "desc" },
           include: { _count: { select: { items: true } }, owner: { select: { name: true } } },
         })
@@ -36,14 +37,14 @@ export async function getList(listId: string, viewer: Viewer) {
   const list = await prisma.savedList.findUnique({
     where: { id: listId },
     include: {
-      owner: { select: { id: true, name: true, organizationName: true, disabledAt: true } },
+      owner: { select: { id: true, name: true, organizationId: true, disabledAt: true } },
       items: { orderBy: { position: "asc" }, include: { service: { select: { id: true, slug: true, name: true, status: true, shortDescription: true } } } },
     },
   });
   if (!list) throw new ListNotFound();
   const isOwner = list.ownerId === viewer.id;
   const isColleague =
-    list.sharedWithOrganization && viewer.organizationName !== null && list.owner.organizationName === viewer.organizationName && !list.owner.disabledAt;
+    list.sharedWithOrganization && viewer.organizationId !== null && list.owner.organizationId === viewer.organizationId && !list.owner.disabledAt;
   if (!isOwner && !isColleague) throw new ListNotFound();
   return { list, canEdit: isOwner };
 }
@@ -72,7 +73,9 @@ export async function removeFromList(listId: string, itemId: string, owner: View
 
 export async function setItemNote(listId: string, itemId: string, note: string, owner: Viewer) {
   await ownedList(listId, owner);
-  await prisma.savedListItem.updateMany({ where: { id: itemId, listId }, data: { note: note || null } });
+  const changed = await prisma.savedListItem.updateMany({ where: { id: itemId, listId }, data: { note: note || null } });
+  // Which item, never the note: notes are about clients.
+  if (changed.count === 1) await recordAudit({ action: "saved_list.note_changed", actor: owner, targetType: "saved_list", targetId: listId, details: { itemId } });
 }
 
 /** Swaps an item with its neighbour above or below. */
@@ -93,6 +96,7 @@ export async function moveItem(listId: string, itemId: string, direction: "up" |
 export async function setListShared(listId: string, shared: boolean, owner: Viewer) {
   await ownedList(listId, owner);
   await prisma.savedList.update({ where: { id: listId }, data: { sharedWithOrganization: shared } });
+  await recordAudit({ action: shared ? "saved_list.shared" : "saved_list.unshared", actor: owner, targetType: "saved_list", targetId: listId });
 }
 
 export async function deleteList(listId: string, owner: Viewer) {

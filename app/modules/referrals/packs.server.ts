@@ -1,4 +1,5 @@
 import { prisma } from "#app/db.server.ts";
+import { recordAudit } from "#app/modules/accounts/audit.server.ts";
 import { hashSecret, randomString } from "#app/modules/accounts/tokens.server.ts";
 import { loadSummaries, type ServiceSummary } from "#app/modules/directory/service-summary.server.ts";
 import type { Translate } from "#app/modules/i18n/translate.ts";
@@ -12,7 +13,7 @@ const DAY = 86_400_000;
 
 export async function createPack(
   input: { serviceIds: string[]; message?: string; locale: string; expiresInDays: number },
-  author: { id: string },
+  author: { id: string; email: string },
   now = new Date(),
 ) {
   const token = randomString(32);
@@ -31,6 +32,8 @@ export async function createPack(
       items: { create: ordered.map((serviceId, position) => ({ serviceId, position })) },
     },
   });
+  // The message may name the person: the log keeps only counts.
+  await recordAudit({ action: "referral_pack.created", actor: author, targetType: "referral_pack", targetId: pack.id, details: { services: ordered.length, expiresInDays: input.expiresInDays } });
   return { packId: pack.id, token, expiresAt: pack.expiresAt };
 }
 
@@ -70,8 +73,9 @@ export async function listPacks(authorId: string) {
   });
 }
 
-export async function revokePack(packId: string, authorId: string, now = new Date()) {
-  const result = await prisma.referralPack.updateMany({ where: { id: packId, authorId, revokedAt: null }, data: { revokedAt: now } });
+export async function revokePack(packId: string, author: { id: string; email: string }, now = new Date()) {
+  const result = await prisma.referralPack.updateMany({ where: { id: packId, authorId: author.id, revokedAt: null }, data: { revokedAt: now } });
+  if (result.count === 1) await recordAudit({ action: "referral_pack.revoked", actor: author, targetType: "referral_pack", targetId: packId });
   return result.count === 1;
 }
 

@@ -9,7 +9,10 @@ const DAY = 86_400_000;
 
 async function caseworker(organizationName: string | null) {
   const user = await createStaffUser({ roles: ["caseworker"] });
-  return prisma.user.update({ where: { id: user.id }, data: { organizationName } });
+  const organization = organizationName
+    ? await prisma.staffOrganization.upsert({ where: { name: organizationName }, create: { name: organizationName, country: "FR" }, update: {} })
+    : null;
+  return prisma.user.update({ where: { id: user.id }, data: { organizationId: organization?.id ?? null } });
 }
 
 async function serviceIds(...slugs: string[]) {
@@ -102,13 +105,45 @@ describe("referral packs", () => {
     expect((await openPack(short.token, new Date(now.getTime() + DAY))).status).toBe("gone");
 
     const other = await caseworker(null);
-    expect(await revokePack(long.packId, other.id)).toBe(false);
-    expect(await revokePack(long.packId, author.id)).toBe(true);
+    expect(await revokePack(long.packId, other)).toBe(false);
+    expect(await revokePack(long.packId, author)).toBe(true);
     expect((await openPack(long.token, now)).status).toBe("gone");
 
     expect(await deleteExpiredPacks(new Date(now.getTime() + 2 * DAY))).toBe(1);
     expect(await prisma.referralPack.findUnique({ where: { id: short.packId } })).toBeNull();
     expect(await prisma.referralPack.findUnique({ where: { id: long.packId } })).not.toBeNull();
     expect((await openPack("not-a-token")).status).toBe("gone");
+  });
+});
+
+describe("audit", () => {
+  test("19 audit: pack creation and revocation, list sharing and note edits are recorded, without the note or the message", async () => {
+    const owner = await caseworker("Lyon Family Centre");
+    const [a] = await serviceIds("a");
+    const list = await createList(owner, "Teen referrals");
+    await addToList(list.id, a!, owner);
+    const { list: loaded } = await getList(list.id, owner);
+    const itemId = loaded.items[0]!.id;
+    await setItemNote(list.id, itemId, "Client J. aged 14 at risk", owner);
+    await setListShared(list.id, true, owner);
+    await setListShared(list.id, false, owner);
+    const { packId } = await createPack({ serviceIds: [a!], message: "For J., call today", locale: "en", expiresInDays: 7 }, owner);
+    expect(await revokePack(packId, owner)).toBe(true);
+    expect(await revokePack(packId, owner)).toBe(false); // already revoked: nothing more to record
+
+    const events = await prisma.auditEvent.findMany({ where: { actorId: owner.id }, orderBy: { id: "asc" } });
+    expect(events.map((event) => [event.action, event.targetType, event.targetId])).toEqual([
+      ["saved_list.note_changed", "saved_list", list.id],
+      ["saved_list.shared", "saved_list", list.id],
+      ["saved_list.unshared", "saved_list", list.id],
+      ["referral_pack.created", "referral_pack", packId],
+      ["referral_pack.revoked", "referral_pack", packId],
+    ]);
+    expect(events.every((event) => event.actorEmail === owner.email)).toBe(true);
+    expect(events[3]!.details).toEqual({ services: 1, expiresInDays: 7 });
+    // Client data stays out of the log: neither the note nor the message is copied.
+    const logged = JSON.stringify(events.map((event) => event.details));
+    expect(logged).not.toContain("Client J.");
+    expect(logged).not.toContain("For J.");
   });
 });

@@ -31,6 +31,9 @@ export default function AdminHome({ loaderData }: Route.ComponentProps) {
           <a href="/admin/access-requests">{t("admin.accessRequests")}</a> — {t("admin.pendingRequests", { count: loaderData.pendingRequests })}
         </li>
         <li>
+          <a href="/admin/organizations">{t("admin.organizations")}</a>
+        </li>
+        <li>
           <a href="/admin/audit">{t("admin.audit")}</a>
         </li>
       </ul>

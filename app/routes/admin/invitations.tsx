@@ -2,15 +2,17 @@ import { Form, data, useActionData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/invitations";
 import { Field, FormMessage } from "#app/components/field.tsx";
+import { OrganizationSelect } from "#app/components/organization-select.tsx";
 import { requirePermission } from "#app/modules/accounts/guards.server.ts";
 import { createInvitation, listPendingInvitations, revokeInvitation } from "#app/modules/accounts/invitations.server.ts";
 import { ROLES } from "#app/modules/accounts/permissions.ts";
+import { listStaffOrganizations, staffOrganizationExists } from "#app/modules/accounts/staff-organizations.server.ts";
 import type { MessageKey } from "#app/modules/i18n/messages.en.ts";
 import { DEFAULT_LOCALE, pageTitle } from "#app/modules/i18n/translate.ts";
 import { translator } from "#app/modules/i18n/catalogues.server.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { clientAddressContext } from "#app/request-context.server.ts";
-import { parseForm, type FormErrors } from "#app/validation.server.ts";
+import { emptyAsUndefined, parseForm, type FormErrors } from "#app/validation.server.ts";
 
 export function meta({ matches }: Route.MetaArgs) {
   return [{ title: pageTitle(matches, "title.staff") }];
@@ -18,12 +20,14 @@ export function meta({ matches }: Route.MetaArgs) {
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   requirePermission(context, request, "user:invite");
-  const invitations = await listPendingInvitations();
+  const [invitations, organizations] = await Promise.all([listPendingInvitations(), listStaffOrganizations()]);
   return {
+    organizations,
     invitations: invitations.map((invitation) => ({
       id: invitation.id,
       email: invitation.email,
       roles: invitation.roles,
+      organization: invitation.organization?.name ?? null,
       expiresAt: invitation.expiresAt.toISOString(),
       createdBy: invitation.createdBy?.email ?? null,
     })),
@@ -36,6 +40,7 @@ const InvitationActionSchema = z.discriminatedUnion("intent", [
     intent: z.literal("invite"),
     email: z.email(t("admin.emailInvalid")).max(320),
     role: z.array(z.enum(ROLES)).min(1, t("admin.roleRequired")),
+    organizationId: z.preprocess(emptyAsUndefined, z.uuid().optional()),
   }),
   z.object({ intent: z.literal("revoke"), invitationId: z.uuid() }),
 ]);
@@ -55,7 +60,11 @@ export async function action({ context, request }: Route.ActionArgs) {
     await revokeInvitation(form.data.invitationId, session.user, clientAddress);
     return { errors: {}, values: {}, created: null } as InvitationActionData;
   }
-  const invitation = await createInvitation({ email: form.data.email, roles: form.data.role }, session.user, { clientAddress });
+  const organizationId = form.data.organizationId ?? null;
+  if (organizationId && !(await staffOrganizationExists(organizationId))) {
+    return data<InvitationActionData>({ errors: { organizationId: "That organization no longer exists." }, values: { email: form.data.email }, created: null }, { status: 400 });
+  }
+  const invitation = await createInvitation({ email: form.data.email, roles: form.data.role, organizationId }, session.user, { clientAddress });
   if (invitation.kind === "account-exists") {
     const errors: FormErrors = { email: t("admin.accountExists", { email: form.data.email }) };
     return data<InvitationActionData>({ errors, values: { email: form.data.email }, created: null }, { status: 409 });
@@ -99,6 +108,14 @@ export default function AdminInvitations({ loaderData }: Route.ComponentProps) {
             </label>
           ))}
         </fieldset>
+        <OrganizationSelect
+          id="organizationId"
+          label={t("admin.organization")}
+          hint={t("admin.organizationMembershipHint")}
+          organizations={loaderData.organizations}
+          defaultValue={values.organizationId ?? ""}
+          error={errors.organizationId}
+        />
         <button type="submit" name="intent" value="invite" className="button primary">
           {t("admin.invite")}
         </button>
@@ -107,7 +124,7 @@ export default function AdminInvitations({ loaderData }: Route.ComponentProps) {
       <ul>
         {loaderData.invitations.map((invitation) => (
           <li key={invitation.id}>
-            {invitation.email} ({invitation.roles.map((role) => t(`role.${role}` as MessageKey)).join(", ")}) ·{" "}
+            {invitation.email} ({invitation.roles.map((role) => t(`role.${role}` as MessageKey)).join(", ")}){invitation.organization ? ` · ${invitation.organization}` : ""} ·{" "}
             {t("admin.expires", { date: when.format(new Date(invitation.expiresAt)) })}{" "}
             <Form method="post" className="inline-form">
               <input type="hidden" name="invitationId" value={invitation.id} />

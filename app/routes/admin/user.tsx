@@ -2,15 +2,17 @@ import { Form, data, redirect, useActionData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/user";
 import { FormMessage } from "#app/components/field.tsx";
+import { OrganizationSelect } from "#app/components/organization-select.tsx";
 import { requirePermission } from "#app/modules/accounts/guards.server.ts";
 import { ROLES } from "#app/modules/accounts/permissions.ts";
+import { listStaffOrganizations, setUserOrganization } from "#app/modules/accounts/staff-organizations.server.ts";
 import { endAllSessions, getUserForAdmin, setUserDisabled, setUserRoles } from "#app/modules/accounts/users.server.ts";
 import type { MessageKey } from "#app/modules/i18n/messages.en.ts";
 import { DEFAULT_LOCALE, pageTitle } from "#app/modules/i18n/translate.ts";
 import { translator } from "#app/modules/i18n/catalogues.server.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { clientAddressContext } from "#app/request-context.server.ts";
-import { parseForm } from "#app/validation.server.ts";
+import { emptyAsUndefined, parseForm } from "#app/validation.server.ts";
 
 export function meta({ matches }: Route.MetaArgs) {
   return [{ title: pageTitle(matches, "title.staff") }];
@@ -30,11 +32,13 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const user = await loadUser(params.userId);
   const now = new Date();
   return {
+    organizations: await listStaffOrganizations(),
     user: {
       id: user.id,
       email: user.email,
       name: user.name,
       roles: user.roles.map(({ role }) => role.name),
+      organizationId: user.organizationId ?? "",
       disabled: user.disabledAt !== null,
       activeSessions: user.sessions.filter((session) => session.expiresAt > now && session.absoluteExpiresAt > now).length,
     },
@@ -43,6 +47,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 
 const UserActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("roles"), role: z.array(z.enum(ROLES)) }),
+  z.object({ intent: z.literal("organization"), organizationId: z.preprocess(emptyAsUndefined, z.uuid().optional()) }),
   z.object({ intent: z.literal("disable") }),
   z.object({ intent: z.literal("enable") }),
   z.object({ intent: z.literal("end-sessions") }),
@@ -60,6 +65,11 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     case "roles":
       await setUserRoles(user.id, form.data.role, actor, clientAddress);
       return { message: t("admin.rolesSaved") };
+    case "organization":
+      if (!(await setUserOrganization(user.id, form.data.organizationId ?? null, actor, clientAddress))) {
+        return data({ message: "That organization no longer exists." }, { status: 400 });
+      }
+      return { message: t("admin.organizationSet") };
     case "disable":
       await setUserDisabled(user.id, true, actor, clientAddress);
       return redirect(`/admin/users/${user.id}`);
@@ -93,6 +103,18 @@ export default function AdminUser({ loaderData }: Route.ComponentProps) {
         </fieldset>
         <button type="submit" name="intent" value="roles" className="button primary">
           {t("admin.saveRoles")}
+        </button>
+      </Form>
+      <Form method="post" className="stack">
+        <OrganizationSelect
+          id="organizationId"
+          label={t("admin.organization")}
+          hint={t("admin.organizationMembershipHint")}
+          organizations={loaderData.organizations}
+          defaultValue={user.organizationId}
+        />
+        <button type="submit" name="intent" value="organization" className="button secondary">
+          {t("admin.organizationSetButton")}
         </button>
       </Form>
       <p>{t("admin.sessionCount", { count: user.activeSessions })}</p>

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Route } from "./+types/list";
 import { FormMessage } from "#app/components/field.tsx";
 import { requirePermission } from "#app/modules/accounts/guards.server.ts";
-import { ListNotFound, deleteList, getList, moveItem, removeFromList, setItemNote, setListShared } from "#app/modules/referrals/lists.server.ts";
+import { ListNotFound, type Viewer, deleteList, getList, moveItem, removeFromList, setItemNote, setListShared } from "#app/modules/referrals/lists.server.ts";
 import { pageTitle } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
 import { parseForm } from "#app/validation.server.ts";
@@ -13,7 +13,7 @@ export function meta({ matches }: Route.MetaArgs) {
 }
 
 // Someone else's list is "not found", never "forbidden": ids reveal nothing.
-async function loadList(listId: string | undefined, viewer: { id: string; organizationName: string | null }) {
+async function loadList(listId: string | undefined, viewer: Viewer) {
   const id = z.uuid().safeParse(listId);
   try {
     if (!id.success) throw new ListNotFound();

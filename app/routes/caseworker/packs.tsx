@@ -31,7 +31,7 @@ const RevokeSchema = z.object({ packId: z.uuid() });
 export async function action({ context, request }: Route.ActionArgs) {
   const session = requirePermission(context, request, "referral:use");
   const form = await parseForm(request, RevokeSchema);
-  if (form.ok) await revokePack(form.data.packId, session.user.id);
+  if (form.ok) await revokePack(form.data.packId, session.user);
   return redirect("/caseworker/packs");
 }
 

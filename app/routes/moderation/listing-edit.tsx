@@ -59,8 +59,11 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     const form = LifecycleSchema.safeParse({ intent, reason: formData.get("reason") });
     if (!form.success) return data({ kind: "lifecycle-error" as const, message: form.error.issues[0]!.message }, { status: 400 });
     try {
-      if (form.data.intent === "archive") await archiveService(service.id, session.user, form.data.reason);
-      else await requestUnarchive(service.id, session.user, form.data.reason);
+      if (form.data.intent === "archive") {
+        const archived = await archiveService(service.id, session.user, form.data.reason);
+        // Past the moderator's take-downs for the day: a second moderator decides, on the revision's page.
+        if (archived.kind === "requested") return redirect(`/moderation/revisions/${archived.revisionId}`);
+      } else await requestUnarchive(service.id, session.user, form.data.reason);
     } catch (error) {
       if (error instanceof ModerationError) return data({ kind: "lifecycle-error" as const, message: error.message }, { status: 409 });
       throw error;

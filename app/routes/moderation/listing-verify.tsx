@@ -4,7 +4,7 @@ import type { Route } from "./+types/listing-verify";
 import { FormMessage } from "#app/components/field.tsx";
 import { prisma } from "#app/db.server.ts";
 import { requirePermission } from "#app/modules/accounts/guards.server.ts";
-import { listVerifications, recordVerification } from "#app/modules/moderation/verification.server.ts";
+import { VerificationError, listVerifications, recordVerification } from "#app/modules/moderation/verification.server.ts";
 import { VERIFICATION_METHODS, VERIFICATION_OUTCOMES } from "#app/modules/moderation/options.ts";
 import { pageTitle } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
@@ -50,11 +50,16 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const service = await loadService(params.serviceId);
   const form = await parseForm(request, VerificationSchema);
   if (!form.ok) return data({ errors: form.errors, recorded: false }, { status: 400 });
-  await recordVerification(
-    service.id,
-    { ...form.data, verifiedAt: new Date(`${form.data.verifiedAt}T12:00:00Z`), notes: form.data.notes || undefined },
-    session.user,
-  );
+  try {
+    await recordVerification(
+      service.id,
+      { ...form.data, verifiedAt: new Date(`${form.data.verifiedAt}T12:00:00Z`), notes: form.data.notes || undefined },
+      session.user,
+    );
+  } catch (error) {
+    if (error instanceof VerificationError) return data({ errors: { [error.field]: error.message } as Record<string, string>, recorded: false }, { status: 400 });
+    throw error;
+  }
   return { errors: {} as Record<string, string>, recorded: true };
 }
 
@@ -101,9 +106,17 @@ export default function VerifyListing({ loaderData, actionData }: Route.Componen
           {errors.intervalMonths ? <p className="field-error">{errors.intervalMonths}</p> : null}
           <input id="intervalMonths" name="intervalMonths" type="number" min={1} max={24} defaultValue={service.verificationIntervalMonths} />
         </div>
-        <div className="field">
+        <div className={`field${errors.notes ? " has-error" : ""}`}>
           <label htmlFor="notes">{t("moderation.notes")}</label>
-          <textarea id="notes" name="notes" />
+          <p className="hint" id="notes-hint">
+            {t("moderation.notesHint")}
+          </p>
+          {errors.notes ? (
+            <p className="field-error" id="notes-error">
+              {errors.notes}
+            </p>
+          ) : null}
+          <textarea id="notes" name="notes" maxLength={2000} aria-describedby={errors.notes ? "notes-hint notes-error" : "notes-hint"} />
         </div>
         <button type="submit" className="button primary">
           {t("moderation.recordCheck")}

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Route } from "./+types/request-access";
 import { Field, FormMessage, Honeypot, TextAreaField } from "#app/components/field.tsx";
 import { submitAccessRequest } from "#app/modules/accounts/access-requests.server.ts";
+import { listStaffOrganizations } from "#app/modules/accounts/staff-organizations.server.ts";
 import { hitPublicFormLimit } from "#app/modules/accounts/rate-limit.server.ts";
 import { localeFromParam, pageTitle } from "#app/modules/i18n/translate.ts";
 import { translator } from "#app/modules/i18n/catalogues.server.ts";
@@ -16,14 +17,28 @@ export function meta({ matches }: Route.MetaArgs) {
 
 export const headers = actionHeaders;
 
-const AccessRequestSchema = z.object({
-  name: z.string().trim().min(2, "Enter your name.").max(200, "Use at most 200 characters."),
-  organizationName: z.string().trim().min(2, "Enter your organization.").max(200, "Use at most 200 characters."),
-  email: z.email("Enter a valid work email address.").max(320),
-  reason: z.string().trim().min(10, "Tell us a little more (at least 10 characters).").max(2000, "Use at most 2,000 characters."),
-  // Hidden from people; bots fill it in.
-  website: z.string().max(0).optional(),
-});
+// The organizations admins have created; "other" when it is not there yet.
+export async function loader() {
+  const organizations = await listStaffOrganizations();
+  return { organizations: organizations.map((organization) => ({ id: organization.id, name: organization.name })) };
+}
+
+const OTHER = "other";
+
+const AccessRequestSchema = z
+  .object({
+    name: z.string().trim().min(2, "Enter your name.").max(200, "Use at most 200 characters."),
+    organization: z.union([z.uuid(), z.literal(OTHER)], "Choose your organization."),
+    organizationNote: z.string().trim().max(300, "Use at most 300 characters.").optional(),
+    email: z.email("Enter a valid work email address.").max(320),
+    reason: z.string().trim().min(10, "Tell us a little more (at least 10 characters).").max(2000, "Use at most 2,000 characters."),
+    // Hidden from people; bots fill it in.
+    website: z.string().max(0).optional(),
+  })
+  .refine((form) => form.organization !== OTHER || (form.organizationNote ?? "").length >= 2, {
+    path: ["organizationNote"],
+    message: "Tell us the name of your organization and where it is.",
+  });
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const t = translator(localeFromParam(params.lang));
@@ -33,7 +48,13 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     if (form.errors.website) return { done: true, errors: {} as FormErrors, values: {} as Record<string, string> };
     return data({ done: false, errors: form.errors, values: form.values }, { status: 400 });
   }
-  const typed: Record<string, string> = { name: form.data.name, organizationName: form.data.organizationName, email: form.data.email, reason: form.data.reason };
+  const typed: Record<string, string> = {
+    name: form.data.name,
+    organization: form.data.organization,
+    organizationNote: form.data.organizationNote ?? "",
+    email: form.data.email,
+    reason: form.data.reason,
+  };
   const clientAddress = context.get(clientAddressContext);
   const limit = await hitPublicFormLimit("access-request", clientAddress);
   if (!limit.allowed) {
@@ -42,12 +63,17 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
     );
   }
-  const { website: _honeypot, ...request_ } = form.data;
-  await submitAccessRequest(request_, clientAddress);
+  const chosen = form.data.organization === OTHER ? null : form.data.organization;
+  const id = await submitAccessRequest(
+    { name: form.data.name, organizationId: chosen, organizationNote: chosen ? null : (form.data.organizationNote ?? null), email: form.data.email, reason: form.data.reason },
+    clientAddress,
+  );
+  // The list changed since the page was shown (or the id was made up).
+  if (!id) return data({ done: false, errors: { organization: "Choose your organization." } as FormErrors, values: typed }, { status: 400 });
   return { done: true, errors: {} as FormErrors, values: {} as Record<string, string> };
 }
 
-export default function RequestAccess() {
+export default function RequestAccess({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const errors: Record<string, string> = actionData?.errors ?? {};
@@ -65,9 +91,43 @@ export default function RequestAccess() {
       <h1>{t("access.heading")}</h1>
       <p>{t("access.intro")}</p>
       {errors.form ? <FormMessage tone="error">{errors.form}</FormMessage> : null}
-      <Form method="post" className="stack">
+      <Form method="post" replace className="stack">
         <Field label={t("access.name")} name="name" autoComplete="name" required defaultValue={values.name} error={errors.name} />
-        <Field label={t("access.organization")} name="organizationName" autoComplete="organization" required defaultValue={values.organizationName} error={errors.organizationName} />
+        <div className={`field${errors.organization ? " has-error" : ""}`}>
+          <label htmlFor="organization">{t("access.organization")}</label>
+          <p className="hint" id="organization-hint">
+            {t("access.organizationHint")}
+          </p>
+          {errors.organization ? (
+            <p className="field-error" id="organization-error">
+              {errors.organization}
+            </p>
+          ) : null}
+          <select
+            id="organization"
+            name="organization"
+            required
+            defaultValue={values.organization ?? ""}
+            aria-describedby={errors.organization ? "organization-hint organization-error" : "organization-hint"}
+            {...(errors.organization ? { "aria-invalid": true } : {})}
+          >
+            <option value="">{t("access.organizationChoose")}</option>
+            {loaderData.organizations.map((organization) => (
+              <option key={organization.id} value={organization.id}>
+                {organization.name}
+              </option>
+            ))}
+            <option value="other">{t("access.organizationOther")}</option>
+          </select>
+        </div>
+        <Field
+          label={t("access.organizationNote")}
+          name="organizationNote"
+          maxLength={300}
+          hint={t("access.organizationNoteHint")}
+          defaultValue={values.organizationNote}
+          error={errors.organizationNote}
+        />
         <Field label={t("access.email")} name="email" type="email" autoComplete="email" required defaultValue={values.email} error={errors.email} />
         <TextAreaField label={t("access.reason")} name="reason" required maxLength={2000} defaultValue={values.reason} error={errors.reason} />
         <Honeypot name="website" label={t("access.honeypot")} />
