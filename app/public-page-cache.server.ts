@@ -17,9 +17,11 @@ import { etagOf } from "#app/http-caching.server.ts";
 // Staff (anyone with a session cookie) are never served from the cache, and
 // neither are referral packs (their tokens can be revoked) nor forms.
 
-/** How long a page is served again, and how long browsers may keep it. */
+/** How long this server serves a page again (a takedown clears it at once). */
 export const PAGE_CACHE_SECONDS = 30;
-export const CACHE_CONTROL = `private, max-age=${PAGE_CACHE_SECONDS}, stale-while-revalidate=${PAGE_CACHE_SECONDS * 10}`;
+// Browsers ask again every time (a bodiless 304 while nothing changed), so a
+// listing taken down for safety is never shown again from a browser's cache.
+export const CACHE_CONTROL = "private, no-cache";
 const MAX_ENTRIES = 500;
 const MAX_BODY_BYTES = 512 * 1024;
 

@@ -181,7 +181,7 @@ function Check({ name, label }: { name: string; label: string }) {
  * The whole listing in one plain form: it works without JavaScript, shows
  * each error next to its field, and keeps everything typed when saving fails.
  */
-export function ListingEditor({ state, action }: { state: EditorState; action: string }) {
+export function ListingEditor({ state, action, hidden }: { state: EditorState; action: string; hidden?: Record<string, string> }) {
   const { t } = useTranslation();
 
   const range = (count: number) => Array.from({ length: count }, (_, index) => index);
@@ -191,6 +191,9 @@ export function ListingEditor({ state, action }: { state: EditorState; action: s
     <Form method="post" action={action} className="stack editor">
       <input type="hidden" name="intent" value="save" />
       <input type="hidden" name="baseNumber" value={state.baseNumber} />
+      {Object.entries(hidden ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <ErrorSummary />
       <fieldset className="field">
         <legend>{t("editor.basics")}</legend>

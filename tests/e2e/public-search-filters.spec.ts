@@ -45,7 +45,7 @@ test.describe("cached public pages", () => {
     expect(first.status()).toBe(200);
     const etag = first.headers()["etag"]!;
     expect(etag).toMatch(/^"[\w-]+"$/);
-    expect(first.headers()["cache-control"]).toBe("private, max-age=30, stale-while-revalidate=300");
+    expect(first.headers()["cache-control"]).toBe("private, no-cache");
     const policy = first.headers()["content-security-policy"]!;
     expect(policy).toMatch(/script-src 'self'( 'sha256-[^']+')+;/);
     expect(policy).not.toContain("nonce");

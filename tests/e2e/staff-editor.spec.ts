@@ -91,3 +91,39 @@ test("23.1 the reviewer sees the phone change first, in words, and no change for
   await expect(rows.first()).toContainText("0800 000 111");
   await expect(rows.first()).toContainText("0800 000 999");
 });
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`23.4 a draft from a public suggestion closes and links it, keeps its country, puts an email in an email row (${javaScriptEnabled ? "with" : "without"} JavaScript)`, async ({ browser, baseURL }) => {
+    const { prisma } = await import("#app/db.server.ts");
+    const id = crypto.randomUUID().slice(0, 8);
+    const suggestion = await prisma.serviceSuggestion.create({
+      data: { name: `Suggested helpline ${id}`, website: "https://example.org/helpline", contact: "help@example.org", country: "FR", description: "A helpline a visitor told us about." },
+    });
+    const page = await moderatorPage(browser, baseURL!, javaScriptEnabled);
+    await page.goto(`/moderation/services/new?suggestion=${suggestion.id}`);
+    await expect(page.locator('select[name="contactChannels[0].kind"]')).toHaveValue("EMAIL");
+    await expect(page.locator('input[name="contactChannels[0].value"]')).toHaveValue("help@example.org");
+    await expect(page.locator('input[name="areas[0].country"]')).toHaveValue("FR");
+    await page.locator('input[name="slug"]').fill(`suggested-${id}`);
+    await page.locator('input[name="shortDescription"]').fill("A helpline suggested by a visitor.");
+    await page.locator('input[name="organization.name"]').fill(`Suggested organization ${id}`);
+    await page.locator('input[name="organization.slug"]').fill(`suggested-organization-${id}`);
+    await page.locator('input[name="languages"]').fill("fr");
+    await page.getByRole("checkbox", { name: "Helplines for children and young people" }).check();
+    await page.locator('textarea[name="reason"]').fill("From a public suggestion, checked on their site");
+    await page.getByRole("button", { name: "Save for review" }).click();
+    await expect(page.getByText(/Saved as revision \d+/)).toBeVisible();
+
+    const after = await prisma.serviceSuggestion.findUniqueOrThrow({ where: { id: suggestion.id } });
+    expect(after.status).toBe("RESOLVED");
+    const draft = await prisma.service.findUniqueOrThrow({ where: { slug: `suggested-${id}` } });
+    expect(after.draftServiceId).toBe(draft.id);
+
+    // A second moderator following the same suggestion is sent to the draft, not to a second one.
+    const second = await moderatorPage(browser, baseURL!, javaScriptEnabled);
+    await second.goto(`/moderation/services/new?suggestion=${suggestion.id}`);
+    await expect(second.getByText("This suggestion has been drafted already")).toBeVisible();
+    await expect(second.getByRole("link", { name: "Open the draft made from it" })).toHaveAttribute("href", `/moderation/services/${draft.id}`);
+    await expect(second.getByRole("button", { name: "Save for review" })).toHaveCount(0);
+  });
+}

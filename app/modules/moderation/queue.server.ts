@@ -121,3 +121,45 @@ export async function resolveQueueItem(type: "report" | "suggestion", id: string
 export async function getSuggestion(id: string) {
   return prisma.serviceSuggestion.findUnique({ where: { id } });
 }
+
+type Suggestion = NonNullable<Awaited<ReturnType<typeof getSuggestion>>>;
+
+/** The editor's fields a suggestion fills in; a moderator checks and completes the rest. */
+export function prefillFromSuggestion(suggestion: Suggestion): Record<string, string> {
+  const prefill: Record<string, string> = {
+    name: suggestion.name,
+    "organization.name": suggestion.organizationName ?? "",
+    website: suggestion.website ?? "",
+    sourceUrl: suggestion.website ?? "",
+    description: suggestion.description,
+  };
+  const contact = suggestion.contact?.trim();
+  if (contact) {
+    // The contact goes in the row of its kind: an email is not a number to call.
+    const kind = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(contact) ? "EMAIL" : /^https?:\/\//i.test(contact) ? "WEB_FORM" : /^\+?[\d\s().-]{3,}$/.test(contact) ? "PHONE" : null;
+    if (kind) {
+      prefill["contactChannels[0].kind"] = kind;
+      prefill["contactChannels[0].value"] = contact;
+    } else {
+      prefill["contactChannels[0].label"] = contact;
+    }
+  }
+  if (suggestion.country) {
+    prefill["areas[0].kind"] = "COUNTRY";
+    prefill["areas[0].country"] = suggestion.country;
+  }
+  return prefill;
+}
+
+/**
+ * Claims a suggestion for the moderator drafting it, so two moderators never
+ * draft the same service: false when it is drafted already, or another
+ * moderator holds it.
+ */
+export async function claimSuggestionForDraft(id: string, moderator: Actor): Promise<boolean> {
+  const claimed = await prisma.serviceSuggestion.updateMany({
+    where: { id, OR: [{ status: "OPEN" }, { status: "TAKEN", assigneeId: moderator.id }] },
+    data: { status: "TAKEN", assigneeId: moderator.id },
+  });
+  return claimed.count === 1;
+}

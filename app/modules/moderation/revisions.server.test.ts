@@ -211,6 +211,18 @@ describe("restore and archive", () => {
     expect(await getPublishedService("helpline", new Date())).not.toBeNull();
   });
 
+  test("23.9 the moderator asked to put a listing back sees why it was taken down, and the open reports", async () => {
+    const { serviceId } = await publishedListing();
+    await prisma.listingReport.create({ data: { serviceId, reason: "WRONG_CONTACT", details: "The number reaches a shop" } });
+    await archiveService(serviceId, moderatorA, "The number now reaches someone else");
+    const unarchive = await requestUnarchive(serviceId, moderatorA, "Number fixed");
+    const review = (await getRevisionForReview(unarchive.id))!;
+    expect(review.context.takedown).toMatchObject({ reason: "The number now reaches someone else" });
+    expect(review.context.reports.map((report) => `${report.reasonLabel}: ${report.details}`)).toEqual([
+      "The phone number, email or link is wrong: The number reaches a shop",
+    ]);
+  });
+
   test("approving an edit of an archived listing keeps it down", async () => {
     const { listing, serviceId } = await publishedListing();
     await archiveService(serviceId, moderatorA, "unsafe");

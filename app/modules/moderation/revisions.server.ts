@@ -3,6 +3,7 @@ import { Prisma } from "#app/generated/prisma/client.ts";
 import { recordAudit } from "#app/modules/accounts/audit.server.ts";
 import { announceDirectoryChange } from "#app/public-page-cache.server.ts";
 import { ListingSchema, canonicalListing, checkListing, saveListing, type ListingInput } from "#app/modules/directory/listing.server.ts";
+import { en } from "#app/modules/i18n/messages.en.ts";
 import { diffListings, type FieldChange } from "./diff.ts";
 import { currentListing } from "./snapshot.server.ts";
 import { issuePath } from "#app/validation.server.ts";
@@ -305,7 +306,32 @@ export async function getRevisionForReview(revisionId: string) {
     base = await currentListing(revision.serviceId);
     baseKnown = true;
   }
-  return { revision, changes: diffListings(base, revision.snapshot as ListingInput), baseKnown };
+  return { revision, changes: diffListings(base, revision.snapshot as ListingInput), baseKnown, context: await reviewContext(revision) };
+}
+
+/**
+ * What the reviewer must know beyond the fields: for a request to put a
+ * listing back, why it was taken down; for any change, the reports still open
+ * on the listing (an edit may be the fix for one).
+ */
+async function reviewContext(revision: { serviceId: string; number: number; kind: string }) {
+  const takedown =
+    revision.kind === "UNARCHIVE"
+      ? await prisma.revision.findFirst({
+          where: { serviceId: revision.serviceId, kind: "ARCHIVE", number: { lt: revision.number } },
+          orderBy: { number: "desc" },
+          select: { reason: true, createdAt: true, author: { select: { name: true } } },
+        })
+      : null;
+  const reports = await prisma.listingReport.findMany({
+    where: { serviceId: revision.serviceId, status: { not: "RESOLVED" } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, reason: true, details: true, fromCaseworker: true, createdAt: true },
+  });
+  return {
+    takedown: takedown ? { reason: takedown.reason, at: takedown.createdAt, by: takedown.author.name } : null,
+    reports: reports.map((report) => ({ ...report, reasonLabel: (en as Record<string, string>)[`report.reason.${report.reason}`] ?? report.reason })),
+  };
 }
 
 export async function listRevisions(serviceId: string) {

@@ -121,7 +121,8 @@ export default function EditListing({ loaderData, actionData }: Route.ComponentP
 
       <h2>{service.status === "ARCHIVED" ? t("moderation.unarchive") : t("moderation.archiveHeading")}</h2>
       <p className="hint">{t("moderation.archiveHint")}</p>
-      <Form method="post" className="stack">
+      {/* A new form when the status changes: the take-down reason must not stay typed in "put it back". */}
+      <Form method="post" className="stack" key={service.status}>
         <label htmlFor="lifecycle-reason">{t("moderation.reason")}</label>
         <input id="lifecycle-reason" name="reason" type="text" required />
         <button type="submit" name="intent" value={service.status === "ARCHIVED" ? "unarchive" : "archive"} className="button secondary">

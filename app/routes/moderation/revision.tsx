@@ -22,8 +22,11 @@ async function loadReview(revisionId: string | undefined) {
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const session = requirePermission(context, request, "service:review");
-  const { revision, changes } = await loadReview(params.revisionId);
+  const { revision, changes, baseKnown, context: review } = await loadReview(params.revisionId);
   return {
+    baseKnown,
+    takedown: review.takedown ? { ...review.takedown, at: review.takedown.at.toISOString() } : null,
+    reports: review.reports.map((report) => ({ id: report.id, reason: report.reasonLabel, details: report.details, fromCaseworker: report.fromCaseworker, createdAt: report.createdAt.toISOString() })),
     revision: {
       id: revision.id,
       number: revision.number,
@@ -69,7 +72,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 export default function ReviewRevision({ loaderData, actionData }: Route.ComponentProps) {
   const { t, locale } = useTranslation();
-  const { revision, changes, isOwn } = loaderData;
+  const { revision, changes, isOwn, takedown, reports, baseKnown } = loaderData;
   const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
   return (
     <section className="stack">
@@ -83,7 +86,30 @@ export default function ReviewRevision({ loaderData, actionData }: Route.Compone
         <a href={`/moderation/services/${revision.service.id}`}>{revision.service.name}</a>
       </p>
       {actionData?.error ? <FormMessage tone="error">{actionData.error}</FormMessage> : null}
+      {takedown ? (
+        <div className="stack" data-testid="takedown">
+          <h2>{t("moderation.takedownHeading")}</h2>
+          <p>{t("moderation.takedownBy", { author: takedown.by, date: when.format(new Date(takedown.at)), reason: takedown.reason })}</p>
+        </div>
+      ) : null}
+      {reports.length > 0 ? (
+        <div className="stack">
+          <h2>{t("moderation.openReports")}</h2>
+          <ul>
+            {reports.map((report) => (
+              <li key={report.id}>
+                <strong>{report.reason}</strong>
+                {report.fromCaseworker ? ` (${t("moderation.fromCaseworker")})` : ""} · {when.format(new Date(report.createdAt))}
+                {report.details ? <blockquote>{report.details}</blockquote> : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <h2>{t("moderation.changes")}</h2>
+      {revision.kind === "UNARCHIVE" ? <p>{t("moderation.unarchiveMeans")}</p> : null}
+      {revision.kind === "ARCHIVE" ? <p>{t("moderation.archiveMeans")}</p> : null}
+      {baseKnown ? null : <p className="hint">{t("moderation.baseUnknown")}</p>}
       <ChangeTable changes={changes} beforeLabel={t("moderation.before")} afterLabel={t("moderation.after")} />
       {revision.status === "PENDING" ? (
         isOwn ? (
