@@ -245,9 +245,11 @@ const server = app.listen(env.PORT, env.HOST, () => {
   log(`Signpost is running at http://localhost:${env.PORT}`);
 });
 
-// Expired referral packs, ended rate-limit windows, forgotten sign-in failures
-// and expired sessions are deleted, not kept: once at start, then hourly.
+// Expired referral packs, ended rate-limit windows, forgotten sign-in failures,
+// expired sessions and unconfirmed import previews are deleted, not kept: once
+// at start, then hourly.
 const { deleteExpiredPacks } = await import("#app/modules/referrals/packs.server.ts");
+const { deleteExpiredImportPreviews } = await import("#app/modules/hsds/upload.server.ts");
 const { deleteExpiredSignInRecords } = await import("#app/modules/accounts/clean-up.server.ts");
 const cleanUp = async () => {
   await deleteExpiredPacks().then(
@@ -257,6 +259,10 @@ const cleanUp = async () => {
   await deleteExpiredSignInRecords().then(
     (counts) => Object.values(counts).some((count) => count > 0) && log(`Deleted ended sign-in records: ${JSON.stringify(counts)}.`),
     (error: unknown) => log(`Clean-up of sign-in records failed: ${(error as Error).message}`),
+  );
+  await deleteExpiredImportPreviews().then(
+    (count) => count > 0 && log(`Deleted ${count} unconfirmed import previews.`),
+    (error: unknown) => log(`Clean-up of import previews failed: ${(error as Error).message}`),
   );
 };
 void cleanUp();
