@@ -512,6 +512,7 @@ export const en = {
   "editor.save": "Save for review",
   "editor.saved": "Saved as revision {number}. Another moderator must approve it before the public sees it.",
   "editor.problemsHeading": "There is a problem",
+  "editor.sectionsLabel": "Parts of this form",
   "editor.invalid": "Some fields need attention. Nothing you typed has been lost.",
   "editor.conflict": "{author} saved revision {number} while you were editing. Nothing was saved and nothing you typed is lost: compare the differences below, then save again to replace their version with yours.",
   "editor.conflictThem": "Their version",
