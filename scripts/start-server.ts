@@ -5,7 +5,6 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import compression from "compression";
 import express from "express";
-import pg from "pg";
 import { createRequestHandler } from "@react-router/express";
 import { RouterContextProvider, createRequestHandler as createFetchHandler, type RouterContext, type ServerBuild } from "react-router";
 import { randomUUID } from "node:crypto";
@@ -63,19 +62,9 @@ app.use((request, response, next) => {
 // While the database is unreachable, pages get a calm 503 at once (the page
 // lives in memory), and the server probes until it is back.
 const availability = await import("#app/database/availability.server.ts");
-const { prisma } = await import("#app/db.server.ts");
-// Its own connection each time, not one from the pool: under heavy load the
-// pool's connections are all busy, and that must not look like an outage.
+const { prisma, databasePoolCounts } = await import("#app/db.server.ts");
 const probe = setInterval(() => {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: 1000, query_timeout: 1000 });
-  client
-    .connect()
-    .then(() => client.query("SELECT 1"))
-    .then(
-      () => availability.markDatabaseUp(),
-      () => availability.markDatabaseDown(),
-    )
-    .finally(() => client.end().catch(() => {}));
+  void availability.databaseAnswers(process.env.DATABASE_URL!).then((answers) => (answers ? availability.markDatabaseUp() : availability.markDatabaseDown()));
 }, 1000);
 probe.unref();
 app.use((request, response, next) => {
@@ -90,7 +79,8 @@ app.get("/healthz", (_request, response) => {
 app.get("/readyz", async (_request, response) => {
   const { databaseReadiness } = await import("#app/database/readiness.server.ts");
   const readiness = await databaseReadiness();
-  response.status(readiness.ready ? 200 : 503).json(readiness);
+  // The pool's counts: once requests have finished, a connection still checked out is a leak.
+  response.status(readiness.ready ? 200 : 503).json({ ...readiness, pool: databasePoolCounts() });
 });
 
 const clientAddressContext = (build.entry.module as unknown as { clientAddressContext: RouterContext<string | null> })
