@@ -18,7 +18,7 @@ import { isNotModified } from "#app/http-caching.server.ts";
 const env = parseEnv();
 const log = (message: string) => logger.info(message);
 
-const database = await prepareDatabase(log);
+const database = await prepareDatabase(log, (message) => logger.warn(message));
 const buildDir = path.resolve(import.meta.dirname, "../build");
 const build = (await import(pathToFileURL(path.join(buildDir, "server/index.js")).href)) as ServerBuild;
 

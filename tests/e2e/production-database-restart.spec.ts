@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { embeddedPgCtl } from "../../app/database/embedded-postgres.server.ts";
+import { withConnection } from "../../app/database/connection.server.ts";
 import { startProductionServer, type ProductionServer } from "../../scripts/lib/production-server.ts";
 
 // PostgreSQL restarts under the app (pg_ctl stop -m fast / immediate, then
@@ -14,6 +15,8 @@ test.describe.configure({ mode: "serial" });
 
 const DATABASE_PORT = 54_445;
 const DATA_DIR = path.resolve(".data/restart-postgres");
+// The embedded server's superuser, which owns the tables; the app signs in as a role of its own.
+const OWNER_URL = `postgresql://signpost:signpost-local@127.0.0.1:${DATABASE_PORT}/signpost`;
 let server: ProductionServer;
 
 test.beforeAll(async () => {
@@ -145,6 +148,21 @@ test("14.3 no connection is left checked out after failed requests of every kind
   }
   const { pool } = await readiness();
   expect({ checkedOut: pool.total - pool.idle, waiting: pool.waiting }).toEqual({ checkedOut: 0, waiting: 0 });
+});
+
+test("14.10 the app connects as a least-privilege role, not as a superuser or the tables' owner", async () => {
+  expect((await get("/search?country=GB&q=help")).status).toBe(200); // the pool holds connections now
+  const roles = await withConnection(OWNER_URL, async (client) => {
+    const { rows } = await client.query<{ role: string; superuser: boolean; owns_audit: boolean }>(
+      `SELECT DISTINCT r.rolname AS role, r.rolsuper AS superuser,
+              r.rolname = (SELECT tableowner FROM pg_tables WHERE tablename = 'audit_event') AS owns_audit
+         FROM pg_stat_activity a JOIN pg_roles r ON r.oid = a.usesysid
+        WHERE a.datname = 'signpost' AND a.pid <> pg_backend_pid()`,
+    );
+    return rows;
+  });
+  expect(roles.length).toBeGreaterThan(0);
+  for (const role of roles) expect(role, role.role).toMatchObject({ superuser: false, owns_audit: false });
 });
 
 test("14.3 after a restart of its database, the app still stops cleanly and stops that database", async () => {
