@@ -106,7 +106,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
     // pg_ctl, or after a crash) the server on this folder is no longer our child,
     // and waiting for our child to exit would wait forever.
     stop: async () => {
-      if (fs.existsSync(path.join(dataDir, "postmaster.pid"))) await embeddedPgCtl(dataDir, ["stop", "-m", "fast", "-w"]);
+      if (serverIsRunning(dataDir)) await embeddedPgCtl(dataDir, ["stop", "-m", "fast", "-w"]);
     },
   };
 }
@@ -129,10 +129,15 @@ export async function createDatabaseIfMissing(adminUrl: string, database: string
 // next start refuses to run. Remove it only when the process it names is gone.
 function removeStalePidFile(dataDir: string) {
   const pidFile = path.join(dataDir, "postmaster.pid");
-  if (!fs.existsSync(pidFile)) return;
+  if (fs.existsSync(pidFile) && !serverIsRunning(dataDir)) fs.rmSync(pidFile);
+}
+
+/** Whether a PostgreSQL server runs on this folder now, whoever started it. */
+function serverIsRunning(dataDir: string): boolean {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!fs.existsSync(pidFile)) return false;
   const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
-  if (Number.isInteger(pid) && pid > 0 && isRunning(pid)) return;
-  fs.rmSync(pidFile);
+  return Number.isInteger(pid) && pid > 0 && isRunning(pid);
 }
 
 function isRunning(pid: number): boolean {
