@@ -60,7 +60,7 @@ test("14.10 the app's role cannot change, delete or truncate audit rows, nor swi
 
 test("14.10 the app's role reads and writes every other table, and the tables a later migration adds", async () => {
   await asApp(async (client) => {
-    await client.query("INSERT INTO rate_limit_window (scope, key, window_start, hits) VALUES ('test', 'k', now(), 1)");
+    await client.query("INSERT INTO rate_limit_window (scope, key, window_start, expires_at, hits) VALUES ('test', 'k', now(), now() + interval '1 minute', 1)");
     await client.query("UPDATE rate_limit_window SET hits = hits + 1 WHERE scope = 'test'");
     await client.query("DELETE FROM rate_limit_window WHERE scope = 'test'");
     await client.query("SELECT count(*) FROM _prisma_migrations");
