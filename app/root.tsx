@@ -97,6 +97,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="referrer" content="no-referrer" />
+        {/* Plain, tiny and first: quick exit and one-entry history work before anything can be clicked. */}
+        {bare ? null : <script src="/quick-exit.js" />}
         {/* A referral pack, found or gone: never indexed. */}
         {isPackPath(location.pathname) ? <meta name="robots" content="noindex, nofollow" /> : null}
         <Meta />
@@ -176,8 +178,6 @@ export function Layout({ children }: { children: React.ReactNode }) {
         {/* Public pages load whole (quick-exit.js) and keep nothing in the tab's storage. */}
         {oneHistoryEntry ? null : <ScrollRestoration />}
         <Scripts />
-        {/* Plain and tiny, so quick exit works before the app's JavaScript has loaded. */}
-        {bare ? null : <script src="/quick-exit.js" />}
       </body>
     </html>
   );

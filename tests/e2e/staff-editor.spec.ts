@@ -9,7 +9,8 @@ async function createFullListing() {
   const { buildFullListing } = await import("#tests/factories.ts");
   const { saveListing } = await import("#app/modules/directory/listing.server.ts");
   const { prisma } = await import("#app/db.server.ts");
-  const listing = buildFullListing();
+  // A draft: the public never sees it, so searches other tests make are not changed by it.
+  const listing = buildFullListing({ status: "DRAFT" });
   await saveListing(listing);
   return (await prisma.service.findUniqueOrThrow({ where: { slug: listing.slug }, select: { id: true } })).id;
 }
