@@ -20,6 +20,8 @@ export async function prepareDatabase(log: (message: string) => void, warn: (mes
   if (!env.DATABASE_URL && !env.SECRET_KEY) {
     process.env.SECRET_KEY = keptBesideData(env.EMBEDDED_POSTGRES_DIR, "secret-key", () => randomBytes(32).toString("base64"));
   }
+  // The embedded default (`npm run demo`) is this machine's: its address is derived, not required.
+  if (!env.DATABASE_URL && !process.env.PUBLIC_URL) process.env.PUBLIC_URL = env.PUBLIC_URL;
   const applied = await migrateDatabase(database);
   if (applied.length > 0) log(`Applied migrations: ${applied.join(", ")}`);
   const weaknesses = await appRoleWeaknesses(database.url);
