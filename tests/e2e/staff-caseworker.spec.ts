@@ -22,7 +22,11 @@ test("a caseworker saves three services, shares a pack by link, prints it, and r
   await page.getByRole("link", { name: "Teen referrals – UK" }).click();
   await expect(page.getByTestId("list-item")).toHaveCount(3);
   await page.getByLabel("Private note").first().fill("Free and confidential; they can call any time");
+  // Wait for the save to be answered: a link clicked while it is on its way can be overtaken by its reload.
+  const saved = page.waitForResponse((response) => response.request().method() === "POST" && response.url().includes("/caseworker/lists/"));
   await page.getByRole("button", { name: "Save note" }).first().click();
+  await saved;
+  await page.waitForLoadState("networkidle");
   await expect(page.getByLabel("Private note").first()).toHaveValue("Free and confidential; they can call any time");
 
   await page.getByRole("link", { name: "Make a referral pack from this list" }).click();
