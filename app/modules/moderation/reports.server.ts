@@ -57,3 +57,8 @@ export async function resolveReportsFixedBy(revision: { id: string; number: numb
   }
   return reports.length;
 }
+
+/** Reports this revision resolved when it was approved. */
+export async function countReportsResolvedBy(revisionId: string) {
+  return prisma.listingReport.count({ where: { revisionId, status: "RESOLVED" } });
+}
