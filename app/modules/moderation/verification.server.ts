@@ -3,7 +3,7 @@ import { prisma } from "#app/db.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { recordAudit } from "#app/modules/accounts/audit.server.ts";
 import type { Actor } from "./revisions.server.ts";
-import { VERIFICATION_METHODS, VERIFICATION_OUTCOMES } from "./options.ts";
+import { VERIFICATION_METHODS, VERIFICATION_OUTCOMES, type ListingCheckFilter } from "./options.ts";
 
 // The verification cycle: each check is recorded; a successful one sets when
 // the listing was last verified and when the next check is due (every six
@@ -110,8 +110,7 @@ export async function listDueVerifications(now = new Date()) {
   return [...due, ...never].map((service) => ({ ...service, state: checkState(service, now) }));
 }
 
-export const LISTING_CHECK_FILTERS = ["all", "overdue", "never", "due-30-days"] as const;
-export type ListingCheckFilter = (typeof LISTING_CHECK_FILTERS)[number];
+export type { ListingCheckFilter } from "./options.ts";
 
 /**
  * The moderators' list of listings, by when their next check is due: the most

@@ -5,7 +5,8 @@ import { requirePermission } from "#app/modules/accounts/guards.server.ts";
 import type { MessageKey } from "#app/modules/i18n/messages.en.ts";
 import { pageTitle } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
-import { LISTING_CHECK_FILTERS, listListingsByCheck } from "#app/modules/moderation/verification.server.ts";
+import { LISTING_CHECK_FILTERS } from "#app/modules/moderation/options.ts";
+import { listListingsByCheck } from "#app/modules/moderation/verification.server.ts";
 import { parseSearchParams } from "#app/validation.server.ts";
 
 export function meta({ matches }: Route.MetaArgs) {
