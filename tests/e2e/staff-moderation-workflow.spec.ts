@@ -71,6 +71,15 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByLabel("Notes")).toHaveValue("Called the helpline; same number");
       const { prisma } = await import("#app/db.server.ts");
       expect(await prisma.verification.count({ where: { service: { slug } } })).toBe(0);
+
+      // Chosen, the check is recorded and the listing leaves the overdue list.
+      await page.getByLabel("How it was checked").selectOption("PHONE_CALL");
+      await page.getByLabel("Outcome").selectOption("CONFIRMED");
+      await page.getByRole("button", { name: "Record the check" }).click();
+      await expect(page.getByText("Check recorded.")).toBeVisible();
+      expect(await prisma.verification.count({ where: { service: { slug }, outcome: "CONFIRMED", method: "PHONE_CALL" } })).toBe(1);
+      await page.goto("/moderation/services?check=overdue");
+      await expect(page.getByTestId("listing-row").filter({ hasText: new RegExp(name, "i") })).toHaveCount(0);
       await page.context().close();
     });
   });
@@ -150,4 +159,15 @@ test.describe("with JavaScript turned off", () => {
       levels.forEach((level, index) => expect(level - (levels[index - 1] ?? 1), `${path}: h${levels[index - 1]} then h${level}`).toBeLessThanOrEqual(1));
     }
   });
+});
+
+test("23.6 and 23.7 a filter or report id that is not one gets a 400, never a 500", async ({ page, context, baseURL }) => {
+  const moderator = await createStaff(["moderator"], { twoFactor: true });
+  await signInContext(context, moderator, baseURL!);
+  expect((await page.request.get("/moderation/services?check=overdue")).status()).toBe(200);
+  expect((await page.request.get("/moderation/services?check=soon-ish")).status()).toBe(400);
+  const serviceId = await serviceIdFor("youthline");
+  expect((await page.request.get(`/moderation/services/${serviceId}?report=not-a-report`)).status()).toBe(400);
+  // A report about another listing is not shown here.
+  expect((await page.request.get(`/moderation/services/${serviceId}?report=${crypto.randomUUID()}`)).status()).toBe(200);
 });
