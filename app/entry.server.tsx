@@ -7,7 +7,7 @@ import { renderToPipeableStream, type RenderToPipeableStreamOptions } from "reac
 import { createNonce, securityHeaders } from "#app/security-headers.server.ts";
 import { loggablePath, logger } from "#app/logger.server.ts";
 import { isConnectionError, markDatabaseDown } from "#app/database/availability.server.ts";
-import { PACK_HEADERS, isPackPath } from "#app/route-paths.ts";
+import { PACK_HEADERS, STAFF_HEADERS, isPackPath, isStaffPath } from "#app/route-paths.ts";
 
 export const streamTimeout = 5_000;
 
@@ -70,10 +70,14 @@ export default function handleRequest(
   });
 }
 
-/** A pack's page, found or not (410), is never indexed nor kept; the production server also sets these on its own answers (413, 503…). */
+/**
+ * A pack's page, found or not (410), is never indexed nor kept (the production
+ * server also sets these on its own answers: 413, 503…); staff pages are never kept.
+ */
 function withPackHeaders(request: Request, headers: Headers) {
-  if (!isPackPath(new URL(request.url).pathname)) return;
-  for (const [name, value] of Object.entries(PACK_HEADERS)) headers.set(name, value);
+  const path = new URL(request.url).pathname;
+  const extra = isPackPath(path) ? PACK_HEADERS : isStaffPath(path) ? STAFF_HEADERS : null;
+  for (const [name, value] of Object.entries(extra ?? {})) headers.set(name, value);
 }
 
 /** Single-fetch (.data) answers get the same. */

@@ -5,15 +5,25 @@ import { z } from "zod";
 // An empty variable (FOO= in a .env file or compose) means "not set".
 const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema);
 
+const postgresUrl = unsetIfEmpty(
+  z
+    .string()
+    .refine((value) => /^postgres(ql)?:\/\//.test(value), "must be a postgresql:// connection string")
+    .optional(),
+);
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  /** A PostgreSQL server to use. Unset: Signpost starts its own embedded server. */
-  DATABASE_URL: unsetIfEmpty(
-    z
-      .string()
-      .refine((value) => /^postgres(ql)?:\/\//.test(value), "must be a postgresql:// connection string")
-      .optional(),
-  ),
+  /**
+   * A PostgreSQL server to use, signing in as the app's own role: not a superuser,
+   * not the tables' owner (docs/deploy.md). Unset: Signpost starts its own embedded server.
+   */
+  DATABASE_URL: postgresUrl,
+  /**
+   * The same database, signing in as the tables' owner: migrations, grants to
+   * DATABASE_URL's role, backups and restores. Unset: DATABASE_URL is used.
+   */
+  DATABASE_MIGRATION_URL: postgresUrl,
   /** Where the embedded server keeps its data when DATABASE_URL is unset. */
   EMBEDDED_POSTGRES_DIR: z.string().default(".data/postgres"),
   EMBEDDED_POSTGRES_PORT: z.coerce.number({ error: "must be a port number" }).int().min(1024).max(65535).default(54329),

@@ -15,6 +15,7 @@ import {
   validateSessionToken,
 } from "#app/modules/accounts/sessions.server.ts";
 import { staffSessionContext } from "#app/request-context.server.ts";
+import { isStaffPath } from "#app/route-paths.ts";
 import { isPackPath } from "#app/route-paths.ts";
 
 /** Refuses any request that changes something unless it comes from our own pages (CSRF). */
@@ -53,8 +54,6 @@ export const links: Route.LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-// Staff pages (English only) need the staff wording too.
-const STAFF_PATH = /^\/(admin|moderation|caseworker|account|login|logout|invitations|reset-password)(\/|$)/;
 
 export function loader({ params, request, context }: Route.LoaderArgs) {
   const locale = localeFromParam(params.lang);
@@ -67,7 +66,7 @@ export function loader({ params, request, context }: Route.LoaderArgs) {
     simple,
     // Only this page's language travels to the browser.
     // Staff see staff tools on public pages too (e.g. "Save to a list").
-    messages: messagesFor(locale, { simple, publicOnly: !STAFF_PATH.test(new URL(request.url).pathname) && !context.get(staffSessionContext) }),
+    messages: messagesFor(locale, { simple, publicOnly: !isStaffPath(new URL(request.url).pathname) && !context.get(staffSessionContext) }),
     suggestion: suggestion ? { locale: suggestion, text: translator(suggestion)("site.languageSuggestion", { language: new Intl.DisplayNames([suggestion], { type: "language" }).of(suggestion) ?? suggestion }) } : null,
     quickExitUrl: parseEnv().QUICK_EXIT_URL,
   };
@@ -84,7 +83,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const isPublic = matches.some((match) => match.id === "routes/public/locale-layout");
   const location = useLocation();
   // On public pages a whole visit is one history entry (public/quick-exit.js).
-  const oneHistoryEntry = !bare && !STAFF_PATH.test(location.pathname);
+  const oneHistoryEntry = !bare && !isStaffPath(location.pathname);
   const basePath = stripLocale(location.pathname);
   const inLanguage = (code: (typeof LOCALES)[number]) => `${localizePath(basePath, code)}${location.search}`;
   const toggled = new URLSearchParams(location.search);
@@ -98,6 +97,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="referrer" content="no-referrer" />
+        {/* Plain, tiny and first: quick exit and one-entry history work before anything can be clicked. */}
+        {bare ? null : <script src="/quick-exit.js" />}
         {/* A referral pack, found or gone: never indexed. */}
         {isPackPath(location.pathname) ? <meta name="robots" content="noindex, nofollow" /> : null}
         <Meta />
@@ -177,8 +178,6 @@ export function Layout({ children }: { children: React.ReactNode }) {
         {/* Public pages load whole (quick-exit.js) and keep nothing in the tab's storage. */}
         {oneHistoryEntry ? null : <ScrollRestoration />}
         <Scripts />
-        {/* Plain and tiny, so quick exit works before the app's JavaScript has loaded. */}
-        {bare ? null : <script src="/quick-exit.js" />}
       </body>
     </html>
   );

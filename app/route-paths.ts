@@ -28,3 +28,13 @@ export function isPackPath(url: string): boolean {
 
 /** What every answer at a pack's address carries, whatever its status: never indexed, never kept. */
 export const PACK_HEADERS = { "X-Robots-Tag": "noindex, nofollow", "Cache-Control": "no-store" } as const;
+
+/** Staff pages and signing in: "/admin…", "/moderation…", "/login"… (never under a language prefix). */
+const STAFF_PATH = /^\/(admin|moderation|caseworker|account|login|logout|invitations|reset-password)(\/|$)/i;
+
+export function isStaffPath(url: string): boolean {
+  return STAFF_PATH.test(routePath(url));
+}
+
+/** Staff pages hold names, notes and unpublished drafts: no browser or proxy keeps them (ASVS 8.2.1). */
+export const STAFF_HEADERS = { "Cache-Control": "no-store" } as const;

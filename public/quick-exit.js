@@ -13,34 +13,36 @@
 //   one: Back shows nothing of the site.
 (function () {
   "use strict";
-  var link = document.querySelector("[data-quick-exit]");
-  if (!link) return;
-  var exitUrl = link.getAttribute("href");
-  var status = document.querySelector("[data-quick-exit-status]");
+  // Loaded in <head>, before the page itself: listeners are in place before
+  // anything can be clicked or typed. The page's elements are looked up when used.
   var WINDOW_MS = 5000;
   var PRESSES_TO_LEAVE = 3;
-
-  // The title said what Back shows without JavaScript; with it, Back shows less.
-  var scriptedHint = link.getAttribute("data-hint-with-script");
-  if (scriptedHint) link.setAttribute("title", scriptedHint);
+  var exitLink = function () { return document.querySelector("[data-quick-exit]"); };
 
   function leave(event) {
+    var link = exitLink();
+    if (!link) return;
     if (event) event.preventDefault();
     document.title = "";
     document.documentElement.style.background = "#fff";
     if (document.body) document.body.innerHTML = "";
-    window.location.replace(exitUrl);
+    window.location.replace(link.getAttribute("href"));
   }
 
-  link.addEventListener("click", leave);
-
-  // The sticky header's height, for scroll-padding-top (app.css): focus never hides under it.
-  var header = document.querySelector(".site-header");
-  if (header && window.ResizeObserver) {
-    new ResizeObserver(function () {
-      document.documentElement.style.setProperty("--header-height", header.offsetHeight + "px");
-    }).observe(header);
-  }
+  document.addEventListener("DOMContentLoaded", function () {
+    var link = exitLink();
+    if (!link) return;
+    // The title said what Back shows without JavaScript; with it, Back shows less.
+    var scriptedHint = link.getAttribute("data-hint-with-script");
+    if (scriptedHint) link.setAttribute("title", scriptedHint);
+    // The sticky header's height, for scroll-padding-top (app.css): focus never hides under it.
+    var header = document.querySelector(".site-header");
+    if (header && window.ResizeObserver) {
+      new ResizeObserver(function () {
+        document.documentElement.style.setProperty("--header-height", header.offsetHeight + "px");
+      }).observe(header);
+    }
+  });
 
   // --- Shift three times ---------------------------------------------------
   var presses = []; // times of the lone Shift presses still counting
@@ -49,6 +51,7 @@
   var announcementTimer = null;
 
   function announce(text) {
+    var status = document.querySelector("[data-quick-exit-status]");
     if (!status) return;
     status.textContent = text || "";
     if (announcementTimer) window.clearTimeout(announcementTimer);
@@ -70,7 +73,8 @@
       leave();
       return;
     }
-    announce(link.getAttribute(left === 1 ? "data-one-more" : "data-two-more"));
+    var link = exitLink();
+    if (link) announce(link.getAttribute(left === 1 ? "data-one-more" : "data-two-more"));
   }
 
   document.addEventListener("keydown", function (event) {
@@ -104,6 +108,12 @@
   window.addEventListener("pageshow", function (event) {
     if (event.persisted) leave();
   });
+
+  // The button: capture on window runs before anything else on the page.
+  window.addEventListener("click", function (event) {
+    var target = event.target && event.target.closest ? event.target.closest("[data-quick-exit]") : null;
+    if (target && event.button === 0) leave(event);
+  }, true);
 
   // --- One history entry per visit ----------------------------------------
   if (!document.documentElement.hasAttribute("data-one-history-entry")) return;

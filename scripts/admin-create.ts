@@ -5,8 +5,7 @@
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { openDatabase } from "#app/database/local-database.server.ts";
-import { applyMigrations } from "#app/database/schema-engine.server.ts";
+import { migrateDatabase, openDatabase } from "#app/database/local-database.server.ts";
 import { ROLES } from "#app/modules/accounts/permissions.ts";
 
 const { values } = parseArgs({
@@ -49,7 +48,7 @@ if (!input.success) {
 const database = await openDatabase();
 process.env.DATABASE_URL = database.url;
 try {
-  await applyMigrations(database.url);
+  await migrateDatabase(database);
   const { createUserWithPassword } = await import("#app/modules/accounts/users.server.ts");
   const user = await createUserWithPassword(input.data);
   console.log(`Created ${user.email} with roles: ${input.data.roles.join(", ")}. Sign in at /login.`);

@@ -17,7 +17,7 @@ const name = z
 
 const database = await openDatabase();
 try {
-  const sql = values.empty ? "-- Hand-written migration.\n" : await diffMigrationsToSchema(database.url);
+  const sql = values.empty ? "-- Hand-written migration.\n" : await diffMigrationsToSchema(database.migrationUrl);
   if (!sql) {
     console.log("schema.prisma and the migrations already agree: nothing to write (use --empty for hand-written SQL).");
   } else {

@@ -1,8 +1,9 @@
 // npm run db:restore -- <file>
-// Replaces everything in DATABASE_URL (or the embedded server) with a backup
-// made by npm run db:backup, in one transaction. Stop the app first.
+// Replaces everything in the database (as DATABASE_MIGRATION_URL's role, the owner;
+// or on the embedded server) with a backup made by npm run db:backup, in one
+// transaction, then grants the app's role its rights again. Stop the app first.
 import { parseArgs } from "node:util";
-import { openDatabase } from "#app/database/local-database.server.ts";
+import { grantAppRoleIfSeparate, openDatabase } from "#app/database/local-database.server.ts";
 import { BackupError, restoreDatabase } from "#app/database/backup.server.ts";
 
 const { positionals } = parseArgs({ allowPositionals: true });
@@ -13,7 +14,9 @@ if (!file) {
 }
 const database = await openDatabase();
 try {
-  await restoreDatabase(database.url, file);
+  await restoreDatabase(database.migrationUrl, file);
+  // The backup holds no grants (--no-acl): the app's role gets its own again.
+  await grantAppRoleIfSeparate(database);
   console.log(`Restored ${file}.`);
 } catch (error) {
   if (!(error instanceof BackupError)) throw error;

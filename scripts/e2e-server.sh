@@ -4,8 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PORT="${1:-3100}"
-# Links in mail, QR codes and the HSDS API name this address (never the Host header).
-export PUBLIC_URL="${PUBLIC_URL:-http://localhost:$PORT}"
 # No SMTP: each email is written here as JSON for the tests to read (tests/e2e/staff-fixtures.ts).
 export MAIL_OUTBOX_DIR="${E2E_MAIL_OUTBOX_DIR:-.data/e2e-mail-$PORT}"
 rm -rf "$MAIL_OUTBOX_DIR"
@@ -17,7 +15,10 @@ if [[ -z "${DATABASE_URL:-}" ]]; then
   export EMBEDDED_POSTGRES_DIR="${E2E_POSTGRES_DIR:-.data/e2e-postgres}"
   export EMBEDDED_POSTGRES_PORT="${E2E_POSTGRES_PORT:-54349}"
   rm -rf "$EMBEDDED_POSTGRES_DIR"
+  # As `npm run demo`: with the embedded database the public address is derived from PORT.
 else
   export SEED_DEMO_DATA="${SEED_DEMO_DATA:-true}"
+  # Links in mail, QR codes and the HSDS API name this address (never the Host header).
+  export PUBLIC_URL="${PUBLIC_URL:-http://localhost:$PORT}"
 fi
 exec env NODE_ENV=production npx tsx scripts/start-server.ts

@@ -5,8 +5,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { openDatabase } from "#app/database/local-database.server.ts";
-import { applyMigrations } from "#app/database/schema-engine.server.ts";
+import { migrateDatabase, openDatabase } from "#app/database/local-database.server.ts";
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -32,7 +31,7 @@ const { importSource, previewImport } = await import("#app/modules/hsds/import.s
 const { importAuthor } = await import("#app/modules/hsds/importer.server.ts");
 const { prisma } = await import("#app/db.server.ts");
 try {
-  await applyMigrations(database.url);
+  await migrateDatabase(database);
   const author = await importAuthor(parsed.data.as);
   if (!author) throw new SourceError(`${parsed.data.as} is not an active moderator or admin.`);
   const source = readPath(parsed.data.target);

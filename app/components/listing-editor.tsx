@@ -30,6 +30,20 @@ function ErrorText({ name }: { name: string }) {
   ) : null;
 }
 
+// Contact details first: they are what people use, and what an attacker would change.
+const EDITOR_SECTIONS: [string, MessageKey][] = [
+  ["contactChannels", "editor.contactsHeading"],
+  ["section-hours", "editor.hoursHeading"],
+  ["section-basics", "editor.basics"],
+  ["section-translations", "editor.translations"],
+  ["section-organization", "editor.organization"],
+  ["categories", "editor.categories"],
+  ["section-safety", "editor.safety"],
+  ["areas", "editor.areasHeading"],
+  ["section-locations", "editor.locationsHeading"],
+  ["reason", "editor.reason"],
+];
+
 const FIELD_LABELS: Record<string, MessageKey> = {
   name: "editor.name",
   slug: "editor.slug",
@@ -195,7 +209,37 @@ export function ListingEditor({ state, action, hidden }: { state: EditorState; a
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <ErrorSummary />
-      <fieldset className="field">
+      <nav aria-label={t("editor.sectionsLabel")} className="editor-sections">
+        <ul>
+          {EDITOR_SECTIONS.map(([id, label]) => (
+            <li key={id}>
+              <a href={`#${id}`}>{t(label)}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <fieldset className="field" id="contactChannels">
+        <legend>{t("editor.contactsHeading")}</legend>
+        <ErrorText name="contactChannels" />
+        {range(state.rows.contactChannels).map((index) => (
+          <div key={index} className="editor-row">
+            <Choice name={`contactChannels[${index}].kind`} label={t("editor.contactKind")} options={CONTACT_KINDS} optionLabel={(option) => t(`contact.${option}` as MessageKey)} />
+            <Text name={`contactChannels[${index}].value`} label={t("editor.contactValue")} />
+            <Text name={`contactChannels[${index}].label`} label={t("editor.contactLabel")} />
+            <Check name={`contactChannels[${index}].alwaysOpen`} label={t("editor.contactAlwaysOpen")} />
+            <Area name={`contactChannels[${index}].hours`} label={t("editor.contactHours")} hint={t("editor.hoursHint")} />
+          </div>
+        ))}
+      </fieldset>
+
+      <fieldset className="field" id="section-hours">
+        <legend>{t("editor.hoursHeading")}</legend>
+        <Text name="timezone" label={t("editor.timezone")} required />
+        <Check name="alwaysOpen" label={t("editor.alwaysOpen")} />
+        <Area name="hours" label={t("editor.hours")} hint={t("editor.hoursHint")} />
+      </fieldset>
+
+      <fieldset className="field" id="section-basics">
         <legend>{t("editor.basics")}</legend>
         <Text name="name" label={t("editor.name")} required />
         <Text name="slug" label={t("editor.slug")} hint={t("editor.slugHint")} required />
@@ -212,7 +256,7 @@ export function ListingEditor({ state, action, hidden }: { state: EditorState; a
         <Text name="contentLanguage" label={t("editor.contentLanguage")} />
       </fieldset>
 
-      <fieldset className="field">
+      <fieldset className="field" id="section-translations">
         <legend>{t("editor.translations")}</legend>
         <p className="hint">{t("editor.translationsHint")}</p>
         {(["en", "es", "fr"] as const).map((code, index) => (
@@ -226,7 +270,7 @@ export function ListingEditor({ state, action, hidden }: { state: EditorState; a
         ))}
       </fieldset>
 
-      <fieldset className="field">
+      <fieldset className="field" id="section-organization">
         <legend>{t("editor.organization")}</legend>
         <Text name="organization.name" label={t("editor.organizationName")} required />
         <Text name="organization.slug" label={t("editor.organizationSlug")} required />
@@ -239,7 +283,7 @@ export function ListingEditor({ state, action, hidden }: { state: EditorState; a
       <CheckboxGroup legend={t("editor.audiences")} error="audiences" name="audience" codes={AUDIENCE_CODES} checked={state.lists.audience} label={(code) => t(`audience.${code}` as MessageKey)} />
       <CheckboxGroup legend={t("editor.accessFeatures")} error="accessFeatures" name="access" codes={ACCESS_CODES} checked={state.lists.access} label={(code) => t(`feature.${code}` as MessageKey)} />
 
-      <fieldset className="field">
+      <fieldset className="field" id="section-safety">
         <legend>{t("editor.safety")}</legend>
         <Choice name="safety.anonymousContact" label={t("service.anonymous")} options={ANSWERS} optionLabel={(option) => t(`answer.${option}` as MessageKey)} />
         <Choice name="safety.tellsPolice" label={t("service.tellsPolice")} options={SHARING} optionLabel={(option) => t(`sharing.${option}` as MessageKey)} />
@@ -248,27 +292,6 @@ export function ListingEditor({ state, action, hidden }: { state: EditorState; a
         <Text name="safety.minimumAge" label={t("editor.minimumAge")} type="number" />
         <Text name="safety.maximumAge" label={t("editor.maximumAge")} type="number" />
         <Area name="safety.recordsKept" label={t("editor.recordsKept")} />
-      </fieldset>
-
-      <fieldset className="field">
-        <legend>{t("editor.hoursHeading")}</legend>
-        <Text name="timezone" label={t("editor.timezone")} required />
-        <Check name="alwaysOpen" label={t("editor.alwaysOpen")} />
-        <Area name="hours" label={t("editor.hours")} hint={t("editor.hoursHint")} />
-      </fieldset>
-
-      <fieldset className="field" id="contactChannels">
-        <legend>{t("editor.contactsHeading")}</legend>
-        <ErrorText name="contactChannels" />
-        {range(state.rows.contactChannels).map((index) => (
-          <div key={index} className="editor-row">
-            <Choice name={`contactChannels[${index}].kind`} label={t("editor.contactKind")} options={CONTACT_KINDS} optionLabel={(option) => t(`contact.${option}` as MessageKey)} />
-            <Text name={`contactChannels[${index}].value`} label={t("editor.contactValue")} />
-            <Text name={`contactChannels[${index}].label`} label={t("editor.contactLabel")} />
-            <Check name={`contactChannels[${index}].alwaysOpen`} label={t("editor.contactAlwaysOpen")} />
-            <Area name={`contactChannels[${index}].hours`} label={t("editor.contactHours")} hint={t("editor.hoursHint")} />
-          </div>
-        ))}
       </fieldset>
 
       <fieldset className="field" id="areas">
@@ -285,7 +308,7 @@ export function ListingEditor({ state, action, hidden }: { state: EditorState; a
         ))}
       </fieldset>
 
-      <fieldset className="field">
+      <fieldset className="field" id="section-locations">
         <legend>{t("editor.locationsHeading")}</legend>
         {range(state.rows.locations).map((index) => (
           <div key={index} className="editor-row">

@@ -15,3 +15,10 @@ test("connection failures are told apart from bad queries", () => {
   expect(isConnectionError(new Error("timeout exceeded when trying to connect"))).toBe(false);
   expect(isConnectionError(new Error('relation "x" does not exist'))).toBe(false);
 });
+
+test("14.3 a connection ended by the server (restart, failover, crash) counts as the database going away", () => {
+  const terminated = Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" });
+  expect(isConnectionError(terminated)).toBe(true);
+  expect(isConnectionError(new Error("Client has encountered a connection error and is not queryable"))).toBe(true);
+  expect(isConnectionError(Object.assign(new Error("the database system is in recovery mode"), { code: "57P03" }))).toBe(true);
+});

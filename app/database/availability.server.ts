@@ -1,4 +1,5 @@
 import { EMERGENCY_NUMBERS } from "#app/modules/regions/emergency-numbers.ts";
+import { withConnection } from "./connection.server.ts";
 
 // When PostgreSQL is unreachable, public pages still answer, quickly, with a
 // calm page that shows emergency numbers and international helplines, kept in
@@ -25,7 +26,18 @@ export function isDatabaseDown(): boolean {
 /** Errors that mean "the database cannot be reached", not "the query was wrong". */
 export function isConnectionError(error: unknown): boolean {
   const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""} ${String((error as { cause?: unknown })?.cause ?? "")}`;
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|Can't reach database|connection.*(closed|ended)|P1001|P1017|the database system is (starting up|shutting down)/i.test(text);
+  // 57P01–57P03: the server ended the connection (a fast or immediate shutdown, a crash) or is not accepting any.
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|Can't reach database|connection.*(closed|ended)|P1001|P1017|57P0[123]|terminating connection|the database system is (starting up|shutting down|in recovery mode)|not queryable/i.test(text);
+}
+
+/** Whether PostgreSQL answers now, over a connection of its own: a busy pool must not look like an outage. */
+export async function databaseAnswers(url: string): Promise<boolean> {
+  try {
+    await withConnection({ connectionString: url, connectionTimeoutMillis: 1000, query_timeout: 1000 }, (client) => client.query("SELECT 1"));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 // International services every person can use, whatever happens to the database.

@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import pg from "pg";
+import { withConnection } from "./connection.server.ts";
 
 // Backups with PostgreSQL's own tools: pg_dump in its custom format, and
 // pg_restore. Both must be at least as new as the server (an older pg_dump
@@ -68,14 +68,10 @@ export async function chooseTool(name: "pg_dump" | "pg_restore", minimumMajor: n
 }
 
 async function serverMajor(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
+  return withConnection(url, async (client) => {
     const { rows } = await client.query<{ version: string }>("SELECT current_setting('server_version_num') AS version");
     return Math.floor(Number(rows[0]!.version) / 10_000);
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /** Connection settings as libpq environment variables, so the password never shows in a process list. */

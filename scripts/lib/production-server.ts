@@ -20,8 +20,9 @@ export async function startProductionServer(
       DATABASE_URL: "",
       E2E_POSTGRES_DIR: `.data/${name}-postgres`,
       E2E_POSTGRES_PORT: String(options.postgresPort ?? 51_000 + (port % 1000)),
+      // As `npm run demo` runs it: the embedded database's address is derived from the port it listens on.
+      PUBLIC_URL: "",
       // Links name the port this server really listens on, whatever the caller's environment says.
-      PUBLIC_URL: `http://localhost:${port}`,
       ...options.env,
     },
     stdio: ["ignore", options.discardLogs ? "ignore" : "pipe", "pipe"],
@@ -45,7 +46,7 @@ export async function startProductionServer(
     url,
     output: () => output,
     stop: async () => {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return; // stopped already
       if (child.pid) process.kill(-child.pid, "SIGTERM");
       await new Promise((resolve) => child.once("exit", resolve));
     },

@@ -2,6 +2,7 @@ import pg from "pg";
 import { startEmbeddedPostgres, connectionUrl } from "#app/database/embedded-postgres.server.ts";
 import { applyMigrations } from "#app/database/schema-engine.server.ts";
 import { generateSyntheticDirectory } from "./synthetic-directory.ts";
+import { withConnection } from "#app/database/connection.server.ts";
 
 // The synthetic directories live on their own embedded server, one database
 // per size (synthetic_100000…), apart from the demo and test databases.
@@ -45,19 +46,15 @@ export async function openSyntheticDatabase(
   });
   const url = connectionUrl(SYNTHETIC_POSTGRES_PORT, name);
   try {
-    const admin = new pg.Client({ connectionString: server.adminUrl });
-    await admin.connect();
     let ready = false;
-    try {
+    await withConnection(server.adminUrl, async (admin) => {
       const exists = (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount === 1;
       if (exists && !options.fresh) ready = await isComplete(url, services);
       if (!ready) {
         await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
         await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
       }
-    } finally {
-      await admin.end();
-    }
+    });
     if (!ready) {
       await applyMigrations(url);
       const started = performance.now();
@@ -76,23 +73,15 @@ export async function openSyntheticDatabase(
 
 // A database whose generation was interrupted is made again, not measured.
 async function isComplete(url: string, services: number): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
+  return withConnection(url, async (client) => {
     const result = await client.query<{ description: string | null }>("SELECT shobj_description(oid, 'pg_database') AS description FROM pg_database WHERE datname = current_database()");
     return result.rows[0]?.description === `complete:${services}`;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 async function markComplete(url: string, services: number) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
+  await withConnection(url, async (client) => {
     const name = (await client.query<{ name: string }>("SELECT current_database() AS name")).rows[0]!.name;
     await client.query(`COMMENT ON DATABASE ${pg.escapeIdentifier(name)} IS ${pg.escapeLiteral(`complete:${services}`)}`);
-  } finally {
-    await client.end();
-  }
+  });
 }

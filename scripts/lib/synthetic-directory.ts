@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
-import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { isSubdivisionOf } from "#app/modules/regions/regions.server.ts";
 import { AUDIENCE_CODES, CATEGORY_CODES, ACCESS_CODES } from "#app/modules/directory/taxonomy.ts";
+import { withConnection } from "#app/database/connection.server.ts";
 
 // A realistic, made-up directory for measuring search at scale: cities
 // weighted by population, every kind of help, several languages, opening
@@ -255,10 +255,8 @@ export type SyntheticOptions = { services: number; seed?: number; batchSize?: nu
 export async function generateSyntheticDirectory(url: string, options: SyntheticOptions): Promise<Record<string, number>> {
   const log = options.log ?? (() => {});
   const batchSize = options.batchSize ?? 20_000;
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
   const counts: Record<string, number> = Object.fromEntries(TABLES.map((table) => [table, 0]));
-  try {
+  await withConnection(url, async (client) => {
     const terms = await client.query<{ id: string; code: string; taxonomy: string }>(
       "SELECT t.id, t.code, x.code AS taxonomy FROM taxonomy_term t JOIN taxonomy x ON x.id = t.taxonomy_id",
     );
@@ -301,9 +299,7 @@ export async function generateSyntheticDirectory(url: string, options: Synthetic
       WHERE status = 'PUBLISHED' AND length(word) BETWEEN 3 AND 40
       ON CONFLICT DO NOTHING`);
     await client.query("ANALYZE");
-  } finally {
-    await client.end();
-  }
+  });
   return counts;
 }
 

@@ -30,7 +30,7 @@ test("health checks, 405 for other methods, 413 for oversized bodies, 404 for un
   expect((await request.get(`${first.url}/healthz`)).status()).toBe(200);
   const ready = await request.get(`${first.url}/readyz`);
   expect(ready.status()).toBe(200);
-  expect(await ready.json()).toEqual({ ready: true });
+  expect(await ready.json()).toMatchObject({ ready: true, pool: { waiting: 0 } });
   const put = await request.fetch(`${first.url}/search`, { method: "PUT" });
   expect(put.status()).toBe(405);
   expect(put.headers()["allow"]).toBe("GET, HEAD, POST");

@@ -143,6 +143,16 @@ test("security headers on a public page and a staff page", async ({ request }) =
   }
 });
 
+test("staff pages and their data requests are never kept by a browser or proxy (ASVS 8.2.1)", async ({ request }) => {
+  const admin = await createStaff(["admin"], { twoFactor: true });
+  const cookie = await sessionCookieFor(admin);
+  for (const path of ["/admin/audit", "/admin/audit.data", "/Moderation"]) {
+    const response = await request.get(path, { headers: { cookie }, maxRedirects: 0 });
+    expect(response.headers()["cache-control"], path).toBe("no-store");
+  }
+  expect((await request.get("/login")).headers()["cache-control"]).toBe("no-store");
+});
+
 test("a public visitor's browser holds no cookie after every public page and form", async ({ page, context }) => {
   for (const path of ["/", "/search?country=GB", "/services/childline", "/request-access", "/login", "/reset-password", "/no-such-page"]) {
     await page.goto(path);

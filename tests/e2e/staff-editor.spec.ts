@@ -9,7 +9,8 @@ async function createFullListing() {
   const { buildFullListing } = await import("#tests/factories.ts");
   const { saveListing } = await import("#app/modules/directory/listing.server.ts");
   const { prisma } = await import("#app/db.server.ts");
-  const listing = buildFullListing();
+  // A draft: the public never sees it, so searches other tests make are not changed by it.
+  const listing = buildFullListing({ status: "DRAFT" });
   await saveListing(listing);
   return (await prisma.service.findUniqueOrThrow({ where: { slug: listing.slug }, select: { id: true } })).id;
 }
@@ -127,3 +128,15 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(second.getByRole("button", { name: "Save for review" })).toHaveCount(0);
   });
 }
+
+test("23.8 the editor starts with the contact details, and a list of its parts links to each", async ({ browser, baseURL }) => {
+  const serviceId = await createFullListing();
+  const page = await moderatorPage(browser, baseURL!, true);
+  await page.goto(`/moderation/services/${serviceId}`);
+  const editor = page.locator("form.editor");
+  await expect(editor.locator("fieldset > legend").first()).toHaveText("Ways to contact them");
+  const parts = page.getByRole("navigation", { name: "Parts of this form" });
+  await parts.getByRole("link", { name: "Safety disclosure" }).click();
+  await expect(page).toHaveURL(/#section-safety$/);
+  await expect(page.locator("#section-safety")).toBeInViewport();
+});

@@ -30,9 +30,13 @@ export type ImportOptions = {
 };
 
 export type Rejection = { originalId: string; name: string | null; reason: string };
-export type ImportReport = { created: number; updated: number; unchanged: number; rejected: Rejection[] };
+/** A record the import would write, with every value it had to supply itself, so a moderator is never surprised. */
+export type PlannedRecord = { originalId: string; name: string; action: "create" | "update" | "unchanged"; defaults: string[] };
+export type ImportReport = { created: number; updated: number; unchanged: number; rejected: Rejection[]; planned?: PlannedRecord[] };
 
-type Mapped = { originalId: string; listing: ListingInput; hash: string } | { originalId: string; rejection: Rejection };
+type Mapped = { originalId: string; listing: ListingInput; hash: string; defaults: string[] } | { originalId: string; rejection: Rejection };
+
+const REPEATED_ID = "the same id appears twice in this source";
 
 const text = (value: unknown): string | undefined => (typeof value === "string" && value.trim() ? value.trim() : undefined);
 
@@ -147,6 +151,7 @@ export function mapRecord(record: SourceRecord, options: ImportOptions): Mapped 
 
   // Our own export carries the whole listing (as an object, or JSON in a CSV cell): take it as it is.
   const own = (typeof service.signpost_listing === "string" ? safeJson(service.signpost_listing) : service.signpost_listing) as ListingInput | undefined;
+  const defaults: string[] = [];
   const base = own
     ? { ...own, status: "DRAFT" as const, lastVerifiedAt: undefined }
     : (() => {
@@ -226,14 +231,21 @@ export function mapRecord(record: SourceRecord, options: ImportOptions): Mapped 
           categories: categories.length > 0 ? (categories as ListingInput["categories"]) : ["information"],
           audiences: termCodes(service, AUDIENCE_CODES) as ListingInput["audiences"],
         };
+        // Say what the import supplied itself: a moderator checks these first.
+        defaults.push(`address name made up: ${listing.slug}`);
+        if (categories.length === 0) defaults.push("kind of help set to Information: the record names none we know");
+        if (hours.length > 0) defaults.push("opening hours read as UTC: the record names no time zone");
+        if (!fees) defaults.push("cost note added: the record does not state a cost");
+        if (countries.length === 0 && options.country) defaults.push(`country ${options.country}, the import's default: the record names none`);
+        if (languages.length === 0 && options.language) defaults.push(`language ${options.language}, the import's default: the record names none`);
         return listing;
       })();
 
   if (!own) {
     if (!base.sourceUrl) return reject("no web address (url or the organization's website) to check the listing against");
-    if (base.areas.length === 0) return reject("no country: the record names none (give one with --country)");
+    if (base.areas.length === 0) return reject("no country: the record names none (set a default country for the import)");
     if (base.contactChannels.length === 0) return reject("no way to contact the service (phone, email or website)");
-    if (base.languages.length === 0) return reject("no language (give one with --language)");
+    if (base.languages.length === 0) return reject("no language: the record names none (set a default language for the import)");
   }
   const listing = base;
   const parsed = ListingSchema.safeParse(listing);
@@ -241,23 +253,35 @@ export function mapRecord(record: SourceRecord, options: ImportOptions): Mapped 
     return reject(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).slice(0, 3).join("; "));
   }
   const canonical = canonicalListing(listing);
-  return { originalId: record.originalId, listing: canonical, hash: createHash("sha256").update(JSON.stringify(canonical)).digest("hex") };
+  return { originalId: record.originalId, listing: canonical, hash: createHash("sha256").update(JSON.stringify(canonical)).digest("hex"), defaults };
 }
 
 /** What an import would do, without writing anything: for the upload preview. */
 export async function previewImport(source: Source, options: ImportOptions): Promise<ImportReport> {
-  const report: ImportReport = { created: 0, updated: 0, unchanged: 0, rejected: source.problems.map((problem) => ({ ...problem, name: null })) };
+  const report: ImportReport = { created: 0, updated: 0, unchanged: 0, rejected: source.problems.map((problem) => ({ ...problem, name: null })), planned: [] };
   const mapped = source.records.map((record) => mapRecord(record, options));
+  const seen = new Set<string>();
   const known = await prisma.importRecord.findMany({
     where: { source: options.source, originalId: { in: mapped.map((entry) => entry.originalId) } },
     select: { originalId: true, contentHash: true },
   });
   const hashes = new Map(known.map((entry) => [entry.originalId, entry.contentHash]));
   for (const entry of mapped) {
-    if ("rejection" in entry) report.rejected.push(entry.rejection);
-    else if (!hashes.has(entry.originalId)) report.created += 1;
-    else if (hashes.get(entry.originalId) === entry.hash) report.unchanged += 1;
+    if ("rejection" in entry) {
+      report.rejected.push(entry.rejection);
+      continue;
+    }
+    // As the import itself does: a repeated id is refused, so the preview promises what the import makes.
+    if (seen.has(entry.originalId)) {
+      report.rejected.push({ originalId: entry.originalId, name: entry.listing.name, reason: REPEATED_ID });
+      continue;
+    }
+    seen.add(entry.originalId);
+    const action = !hashes.has(entry.originalId) ? "create" : hashes.get(entry.originalId) === entry.hash ? "unchanged" : "update";
+    if (action === "create") report.created += 1;
+    else if (action === "unchanged") report.unchanged += 1;
     else report.updated += 1;
+    report.planned!.push({ originalId: entry.originalId, name: entry.listing.name, action, defaults: entry.defaults });
   }
   return report;
 }
@@ -280,7 +304,7 @@ export async function importSource(source: Source, options: ImportOptions): Prom
         const records = new Map(known.map((record) => [record.originalId, record]));
         for (const entry of batch) {
           if (seen.has(entry.originalId)) {
-            report.rejected.push({ originalId: entry.originalId, name: entry.listing.name, reason: "the same id appears twice in this source" });
+            report.rejected.push({ originalId: entry.originalId, name: entry.listing.name, reason: REPEATED_ID });
             continue;
           }
           seen.add(entry.originalId);

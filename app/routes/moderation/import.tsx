@@ -23,6 +23,23 @@ export async function action({ context, request }: Route.ActionArgs) {
 }
 
 const SHOWN_REJECTIONS = 10;
+const SHOWN_PLANNED = 200;
+
+/** Which HSDS fields become which part of a listing (app/modules/hsds/import.server.ts). */
+const FIELD_MAPPING: [string, string][] = [
+  ["name, alternate_name", "Name, other name"],
+  ["description", "Full description; its first sentence becomes the short description"],
+  ["url, organization.website", "Website and source page (the record is refused without one)"],
+  ["organization.name, .description, .website", "Organization"],
+  ["phones[].number, .type, .description", "Phone or text numbers with their labels"],
+  ["email", "Email address"],
+  ["schedules (weekly)", "Opening hours, read as UTC"],
+  ["languages[].code or .name", "Languages spoken (else the import's default language)"],
+  ["service_at_locations[].location, addresses", "Places to visit and the countries served (else the import's default country)"],
+  ["attributes (taxonomy terms)", "Kinds of help, who it serves, access features and safety answers"],
+  ["fees_description", "Cost and cost note"],
+  ["eligibility_description, minimum_age, maximum_age", "Who can use it, ages"],
+];
 
 export default function ImportPage({ actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
@@ -48,6 +65,43 @@ export default function ImportPage({ actionData }: Route.ComponentProps) {
             <dt>{t("import.rejected")}</dt>
             <dd>{report.rejected.length}</dd>
           </dl>
+          {report.planned && report.planned.length > 0 ? (
+            <>
+              <h3>{t("import.plannedHeading")}</h3>
+              <div className="table-scroll">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("import.recordName")}</th>
+                      <th scope="col">{t("import.recordAction")}</th>
+                      <th scope="col">{t("import.recordDefaults")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {report.planned.slice(0, SHOWN_PLANNED).map((record) => (
+                      <tr key={record.originalId}>
+                        <th scope="row">{record.name}</th>
+                        <td>{t(`import.action.${record.action}`)}</td>
+                        <td>{record.defaults.length > 0 ? <ul>{record.defaults.map((note) => <li key={note}>{note}</li>)}</ul> : "—"}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {report.planned.length > SHOWN_PLANNED ? <p>{t("import.morePlanned", { count: report.planned.length - SHOWN_PLANNED })}</p> : null}
+              <details>
+                <summary>{t("import.mappingHeading")}</summary>
+                <dl className="mapping">
+                  {FIELD_MAPPING.map(([from, to]) => (
+                    <div key={from}>
+                      <dt><code>{from}</code></dt>
+                      <dd>{to}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </details>
+            </>
+          ) : null}
           {report.rejected.length > 0 ? (
             <>
               <h3>{t("import.rejectedHeading")}</h3>
@@ -66,11 +120,7 @@ export default function ImportPage({ actionData }: Route.ComponentProps) {
       {actionData?.kind === "preview" ? (
         <Form method="post" className="stack">
           <input type="hidden" name="intent" value="import" />
-          <input type="hidden" name="payload" value={actionData.payload} />
-          <input type="hidden" name="fileName" value={actionData.fileName} />
-          <input type="hidden" name="source" value={actionData.source} />
-          <input type="hidden" name="country" value={actionData.country ?? ""} />
-          <input type="hidden" name="language" value={actionData.language ?? ""} />
+          <input type="hidden" name="previewId" value={actionData.previewId} />
           <button type="submit" className="button primary" disabled={actionData.report.created + actionData.report.updated === 0}>
             {t("import.confirm", { count: actionData.report.created + actionData.report.updated })}
           </button>
