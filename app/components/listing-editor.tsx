@@ -260,12 +260,13 @@ export function ListingEditor({ state, action, hidden }: { state: EditorState; a
         <legend>{t("editor.translations")}</legend>
         <p className="hint">{t("editor.translationsHint")}</p>
         {(["en", "es", "fr"] as const).map((code, index) => (
-          <div key={code} className="editor-row" lang={code}>
-            <h3>{new Intl.DisplayNames(["en"], { type: "language" }).of(code)}</h3>
+          // A group per language, named by its legend: a heading here jumped from the page's h1 to h3.
+          <fieldset key={code} className="editor-row" lang={code}>
+            <legend>{new Intl.DisplayNames(["en"], { type: "language" }).of(code)}</legend>
             <Text name={`translations[${index}].name`} label={t("editor.name")} />
             <Text name={`translations[${index}].shortDescription`} label={t("editor.shortDescription")} />
             <Area name={`translations[${index}].description`} label={t("editor.description")} />
-          </div>
+          </fieldset>
         ))}
       </fieldset>
 

@@ -61,10 +61,11 @@ test("a public report of an unsafe listing goes to the top of the queue", async 
   await signInContext(staff, moderator, baseURL!);
   const queue = await staff.newPage();
   await queue.goto("/moderation");
-  await expect(queue.getByRole("alert")).toContainText("reported as unsafe");
+  await expect(queue.getByRole("alert")).toContainText("Reported as unsafe");
   const first = queue.getByTestId("queue-item").first();
   await expect(first).toContainText("Netsafe");
-  await expect(first).toContainText("UNSAFE: The chat link goes to a stranger");
+  await expect(first).toContainText("It is unsafe or harmful");
+  await expect(first).toContainText("The chat link goes to a stranger");
   await Promise.all([visitor.close(), staff.close()]);
 });
 

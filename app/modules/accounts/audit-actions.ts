@@ -38,6 +38,8 @@ export const AUDIT_ACTIONS = [
   "queue.taken",
   "queue.resolved",
   "suggestion.drafted",
+  "report.linked",
+  "report.resolved_by_revision",
   "referral_pack.created",
   "referral_pack.revoked",
   "saved_list.shared",

@@ -1,7 +1,8 @@
 import { prisma } from "#app/db.server.ts";
 import { recordAudit } from "#app/modules/accounts/audit.server.ts";
 import { listPendingRevisions, type Actor } from "./revisions.server.ts";
-import { listDueVerifications } from "./verification.server.ts";
+import { listDueVerifications, type CheckState } from "./verification.server.ts";
+import type { REPORT_REASONS } from "./options.ts";
 
 // One queue for everything moderators must look at, most urgent first:
 // unsafe listings, then changes waiting for a second pair of eyes, then
@@ -22,13 +23,22 @@ export type QueueItem = {
   /** Revisions: the author, who may not approve it. */
   authorId?: string;
   unsafe?: boolean;
+  /** Reports: what is wrong (shown in words), and the revision saved to fix it. */
+  reason?: (typeof REPORT_REASONS)[number];
+  fromCaseworker?: boolean;
+  fixRevision?: { id: string; number: number; status: string } | null;
+  /** Checks: how overdue, or never checked. */
+  check?: CheckState;
 };
 
 const PRIORITY = { unsafeReport: 0, revision: 1, caseworkerReport: 2, report: 3, suggestion: 4, verification: 5 };
 
 export async function loadQueue(now = new Date()): Promise<{ items: QueueItem[]; counts: Record<QueueItemType, number>; unsafe: number }> {
   const [reports, revisions, suggestions, due] = await Promise.all([
-    prisma.listingReport.findMany({ where: { status: { not: "RESOLVED" } }, include: { service: { select: { id: true, name: true } } } }),
+    prisma.listingReport.findMany({
+      where: { status: { not: "RESOLVED" } },
+      include: { service: { select: { id: true, name: true } }, revision: { select: { id: true, number: true, status: true } } },
+    }),
     listPendingRevisions(),
     prisma.serviceSuggestion.findMany({ where: { status: { not: "RESOLVED" } } }),
     listDueVerifications(now),
@@ -39,12 +49,16 @@ export async function loadQueue(now = new Date()): Promise<{ items: QueueItem[];
       id: report.id,
       priority: report.reason === "UNSAFE" ? PRIORITY.unsafeReport : report.fromCaseworker ? PRIORITY.caseworkerReport : PRIORITY.report,
       title: report.service.name,
-      detail: `${report.reason}${report.fromCaseworker ? " (caseworker)" : ""}${report.details ? `: ${report.details}` : ""}`,
+      detail: report.details ?? "",
       createdAt: report.createdAt,
       status: report.status as "OPEN" | "TAKEN",
       assigneeId: report.assigneeId,
-      href: `/moderation/services/${report.service.id}`,
+      // The editor shows the report at the top and links what is saved from there to it.
+      href: `/moderation/services/${report.service.id}?report=${report.id}`,
       unsafe: report.reason === "UNSAFE",
+      reason: report.reason,
+      fromCaseworker: report.fromCaseworker,
+      fixRevision: report.revision,
     })),
     ...revisions.map((revision) => ({
       type: "revision" as const,
@@ -75,16 +89,37 @@ export async function loadQueue(now = new Date()): Promise<{ items: QueueItem[];
       priority: PRIORITY.verification,
       title: service.name,
       detail: service.lastVerifiedAt ? `last verified ${service.lastVerifiedAt.toISOString().slice(0, 10)}` : "never verified",
-      createdAt: service.nextVerificationDueAt ?? new Date(0),
+      createdAt: service.nextVerificationDueAt ?? now,
       status: "OPEN" as const,
       assigneeId: null,
       href: `/moderation/services/${service.id}/verify`,
+      check: service.state,
     })),
   ];
-  // Most urgent first; within a priority, the oldest first.
-  items.sort((a, b) => a.priority - b.priority || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+  // Most urgent first; within a priority, the oldest first, and checks in
+  // listDueVerifications' order (most overdue, then never checked).
+  const checkOrder = new Map(due.map((service, index) => [service.id, index]));
+  items.sort(
+    (a, b) =>
+      a.priority - b.priority ||
+      (a.type === "verification" && b.type === "verification" ? checkOrder.get(a.id)! - checkOrder.get(b.id)! : 0) ||
+      a.createdAt.getTime() - b.createdAt.getTime() ||
+      a.id.localeCompare(b.id),
+  );
   const counts = { report: reports.length, revision: revisions.length, suggestion: suggestions.length, verification: due.length };
   return { items, counts, unsafe: reports.filter((report) => report.reason === "UNSAFE").length };
+}
+
+/** Whether this moderator can act on an item: not their own revision, not a report someone else has taken. */
+export function canActOn(item: QueueItem, moderatorId: string) {
+  if (item.type === "revision") return item.authorId !== moderatorId;
+  return item.status !== "TAKEN" || item.assigneeId === moderatorId;
+}
+
+/** The most urgent item this moderator can act on next (after handling `except`). */
+export async function nextQueueItemFor(moderator: Actor, options: { except?: { type: QueueItemType; id: string } } = {}, now = new Date()) {
+  const { items } = await loadQueue(now);
+  return items.find((item) => canActOn(item, moderator.id) && !(item.type === options.except?.type && item.id === options.except.id)) ?? null;
 }
 
 export async function takeQueueItem(type: "report" | "suggestion", id: string, moderator: Actor) {

@@ -1,7 +1,18 @@
 import { beforeEach, describe, expect, test } from "vitest";
 import { prisma } from "#app/db.server.ts";
-import { clearDirectory, createListing, createStaffUser } from "#tests/factories.ts";
-import { VerificationError, addMonths, listDueVerifications, recordVerification, verificationNotice } from "./verification.server.ts";
+import { buildListing, clearDirectory, createListing, createStaffUser } from "#tests/factories.ts";
+import { approveRevisionAndFollowUp } from "./approval.server.ts";
+import { submitRevision } from "./revisions.server.ts";
+import {
+  VerificationError,
+  addMonths,
+  checkState,
+  listDueVerifications,
+  listListingsByCheck,
+  recordVerification,
+  verificationNotice,
+  type ListingCheckFilter,
+} from "./verification.server.ts";
 
 beforeEach(async () => {
   await clearDirectory();
@@ -70,5 +81,63 @@ describe("what the public sees", () => {
     expect(verificationNotice(service, new Date("2026-08-09T00:00:00Z"), 30)).toEqual({ monthsAgo: 6, overdue: false });
     expect(verificationNotice(service, new Date("2026-08-10T00:00:01Z"), 30)).toEqual({ monthsAgo: 7, overdue: true });
     expect(verificationNotice({ lastVerifiedAt: null, nextVerificationDueAt: null }, new Date(), 30)).toEqual({ monthsAgo: null, overdue: false });
+  });
+});
+
+describe("23.6 overdue checks are findable", () => {
+  const now = new Date("2026-12-01T00:00:00Z");
+
+  async function listingDue(slug: string, nextVerificationDueAt: Date | null, status: "PUBLISHED" | "DRAFT" = "PUBLISHED") {
+    await createListing({ slug, name: slug, status });
+    return prisma.service.update({ where: { slug }, data: { nextVerificationDueAt } });
+  }
+
+  test("23.6 a listing's check is never checked, due (with how overdue) or upcoming (with its date)", () => {
+    expect(checkState({ nextVerificationDueAt: null }, now)).toEqual({ kind: "never" });
+    expect(checkState({ nextVerificationDueAt: new Date("2025-07-14T00:00:00Z") }, now)).toEqual({ kind: "due", dueAt: new Date("2025-07-14T00:00:00Z"), daysOverdue: 505 });
+    expect(checkState({ nextVerificationDueAt: new Date("2027-01-01T00:00:00Z") }, now)).toEqual({ kind: "upcoming", dueAt: new Date("2027-01-01T00:00:00Z") });
+  });
+
+  test("23.6 checks due: the most overdue first, then the never-checked as their own group", async () => {
+    await listingDue("never-a", null);
+    await listingDue("a-little-late", new Date("2026-11-20T00:00:00Z"));
+    await listingDue("very-late", new Date("2025-07-14T00:00:00Z"));
+    await listingDue("not-yet", new Date("2027-03-01T00:00:00Z"));
+    await listingDue("draft", null, "DRAFT");
+    const due = await listDueVerifications(now);
+    expect(due.map((row) => [row.slug, row.state.kind])).toEqual([
+      ["very-late", "due"],
+      ["a-little-late", "due"],
+      ["never-a", "never"],
+    ]);
+    expect(due[0]!.state).toMatchObject({ daysOverdue: 505 });
+  });
+
+  test("23.6 the listings page sorts by next check and filters overdue / never checked / due in 30 days", async () => {
+    await listingDue("never-b", null);
+    await listingDue("late", new Date("2026-06-01T00:00:00Z"));
+    await listingDue("soon", new Date("2026-12-20T00:00:00Z"));
+    await listingDue("later", new Date("2027-06-01T00:00:00Z"));
+    const slugs = async (check: ListingCheckFilter) => (await listListingsByCheck({ check }, now)).map((row) => row.slug);
+    expect(await slugs("all")).toEqual(["late", "never-b", "soon", "later"]);
+    expect(await slugs("overdue")).toEqual(["late"]);
+    expect(await slugs("never")).toEqual(["never-b"]);
+    expect(await slugs("due-30-days")).toEqual(["soon"]);
+    expect((await listListingsByCheck({ check: "all" }, now)).find((row) => row.slug === "never-b")!.state).toEqual({ kind: "never" });
+  });
+
+  test("23.6 a newly approved listing's first check is due one interval after approval, not at once", async () => {
+    const author = await createStaffUser({ roles: ["moderator"] });
+    const reviewer = await createStaffUser({ roles: ["moderator"] });
+    const saved = await submitRevision({ serviceId: null, baseNumber: 0, listing: buildListing({ slug: "brand-new" }), reason: "new service", author });
+    if (saved.kind !== "saved") throw new Error(saved.kind);
+    const before = new Date();
+    await approveRevisionAndFollowUp(saved.revisionId, reviewer);
+    const service = await prisma.service.findUniqueOrThrow({ where: { slug: "brand-new" } });
+    expect(service.status).toBe("PUBLISHED");
+    expect(service.lastVerifiedAt).toBeNull();
+    expect(service.nextVerificationDueAt!.getTime()).toBeGreaterThanOrEqual(addMonths(before, 6).getTime());
+    expect(service.nextVerificationDueAt!.getTime()).toBeLessThanOrEqual(addMonths(new Date(), 6).getTime());
+    expect((await listDueVerifications()).map((row) => row.slug)).not.toContain("brand-new");
   });
 });

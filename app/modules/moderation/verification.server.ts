@@ -1,8 +1,9 @@
 import { announceDirectoryChange } from "#app/public-page-cache.server.ts";
 import { prisma } from "#app/db.server.ts";
+import type { Prisma } from "#app/generated/prisma/client.ts";
 import { recordAudit } from "#app/modules/accounts/audit.server.ts";
 import type { Actor } from "./revisions.server.ts";
-import { VERIFICATION_METHODS, VERIFICATION_OUTCOMES } from "./options.ts";
+import { VERIFICATION_METHODS, VERIFICATION_OUTCOMES, type ListingCheckFilter } from "./options.ts";
 
 // The verification cycle: each check is recorded; a successful one sets when
 // the listing was last verified and when the next check is due (every six
@@ -79,16 +80,83 @@ export async function recordVerification(
   return recorded;
 }
 
-/** Published listings whose check is due (never checked counts as due), the most overdue first. */
+export type CheckState =
+  | { kind: "never" }
+  | { kind: "due"; dueAt: Date; daysOverdue: number }
+  | { kind: "upcoming"; dueAt: Date };
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Where a listing stands in the cycle. A listing with no due date was never
+ * checked here (the demo and imported listings): its own state, not "due since
+ * 1970", so that it neither hides nor outranks the listings that are late.
+ */
+export function checkState(service: { nextVerificationDueAt: Date | null }, now: Date): CheckState {
+  const dueAt = service.nextVerificationDueAt;
+  if (!dueAt) return { kind: "never" };
+  if (dueAt.getTime() > now.getTime()) return { kind: "upcoming", dueAt };
+  return { kind: "due", dueAt, daysOverdue: Math.floor((now.getTime() - dueAt.getTime()) / DAY_MS) };
+}
+
+const CHECK_ROW = { id: true, name: true, slug: true, status: true, lastVerifiedAt: true, nextVerificationDueAt: true, organization: { select: { name: true } } } as const;
+
+/** Published listings whose check is due, the most overdue first, then those never checked. */
 export async function listDueVerifications(now = new Date()) {
-  return prisma.service.findMany({
-    where: {
-      status: "PUBLISHED",
-      OR: [{ nextVerificationDueAt: { lte: now } }, { nextVerificationDueAt: null }],
-    },
-    orderBy: [{ nextVerificationDueAt: { sort: "asc", nulls: "first" } }, { name: "asc" }],
-    select: { id: true, name: true, slug: true, lastVerifiedAt: true, nextVerificationDueAt: true },
-  });
+  const [due, never] = await Promise.all([
+    prisma.service.findMany({ where: { status: "PUBLISHED", nextVerificationDueAt: { lte: now } }, orderBy: [{ nextVerificationDueAt: "asc" }, { name: "asc" }], select: CHECK_ROW }),
+    prisma.service.findMany({ where: { status: "PUBLISHED", nextVerificationDueAt: null }, orderBy: { name: "asc" }, select: CHECK_ROW }),
+  ]);
+  return [...due, ...never].map((service) => ({ ...service, state: checkState(service, now) }));
+}
+
+export type { ListingCheckFilter } from "./options.ts";
+
+/**
+ * The moderators' list of listings, by when their next check is due: the most
+ * overdue first, then the never-checked, then the upcoming; drafts and
+ * taken-down listings (not checked) last.
+ */
+export async function listListingsByCheck(filter: { q?: string; check: ListingCheckFilter }, now = new Date(), take = 200) {
+  const search = filter.q ? { OR: [{ name: { contains: filter.q, mode: "insensitive" as const } }, { slug: { contains: filter.q.toLowerCase() } }] } : {};
+  const published = { ...search, status: "PUBLISHED" as const };
+  const select = CHECK_ROW;
+  const byDue = [{ nextVerificationDueAt: "asc" as const }, { name: "asc" as const }];
+  const in30Days = new Date(now.getTime() + 30 * DAY_MS);
+  let rows;
+  if (filter.check === "overdue") rows = await prisma.service.findMany({ where: { ...published, nextVerificationDueAt: { lte: now } }, orderBy: byDue, select, take });
+  else if (filter.check === "never") rows = await prisma.service.findMany({ where: { ...published, nextVerificationDueAt: null }, orderBy: { name: "asc" }, select, take });
+  else if (filter.check === "due-30-days") {
+    rows = await prisma.service.findMany({ where: { ...published, nextVerificationDueAt: { gt: now, lte: in30Days } }, orderBy: byDue, select, take });
+  } else {
+    const groups = [
+      () => prisma.service.findMany({ where: { ...published, nextVerificationDueAt: { lte: now } }, orderBy: byDue, select, take }),
+      () => prisma.service.findMany({ where: { ...published, nextVerificationDueAt: null }, orderBy: { name: "asc" }, select, take }),
+      () => prisma.service.findMany({ where: { ...published, nextVerificationDueAt: { gt: now } }, orderBy: byDue, select, take }),
+      () => prisma.service.findMany({ where: { ...search, status: { not: "PUBLISHED" } }, orderBy: { name: "asc" }, select, take }),
+    ];
+    rows = [];
+    for (const group of groups) {
+      if (rows.length >= take) break;
+      rows.push(...(await group()));
+    }
+    rows = rows.slice(0, take);
+  }
+  return rows.map((service) => ({ ...service, state: service.status === "PUBLISHED" ? checkState(service, now) : null }));
+}
+
+/**
+ * A listing published for the first time is due its first check one interval
+ * after publication, not at once: two moderators have just reviewed it against
+ * its source, so it joins the cycle instead of jumping the queue. It stays
+ * "not yet checked" (lastVerifiedAt is empty) until someone checks it.
+ */
+export async function scheduleFirstCheck(serviceId: string, publishedAt: Date, tx: Prisma.TransactionClient = prisma) {
+  const service = await tx.service.findUniqueOrThrow({ where: { id: serviceId }, select: { status: true, nextVerificationDueAt: true, verificationIntervalMonths: true } });
+  if (service.status !== "PUBLISHED" || service.nextVerificationDueAt) return null;
+  const nextVerificationDueAt = addMonths(publishedAt, service.verificationIntervalMonths);
+  await tx.service.update({ where: { id: serviceId }, data: { nextVerificationDueAt } });
+  return nextVerificationDueAt;
 }
 
 export async function listVerifications(serviceId: string) {

@@ -20,10 +20,11 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     me: session.user.id,
     counts: queue.counts,
     unsafe: queue.unsafe,
-    items: queue.items.map((item) => ({
+    items: queue.items.map(({ check, ...item }) => ({
       ...item,
       ageDays: Math.max(0, Math.floor((now.getTime() - item.createdAt.getTime()) / 86_400_000)),
       createdAt: item.createdAt.toISOString(),
+      check: check ? { kind: check.kind, dueAt: "dueAt" in check ? check.dueAt.toISOString() : null, daysOverdue: "daysOverdue" in check ? check.daysOverdue : null } : null,
     })),
   };
 }
@@ -48,8 +49,9 @@ export async function action({ context, request }: Route.ActionArgs) {
 }
 
 export default function ModerationQueue({ loaderData, actionData }: Route.ComponentProps) {
-  const { t } = useTranslation();
+  const { t, locale } = useTranslation();
   const { counts, items, unsafe, me } = loaderData;
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   return (
     <section>
       <h1>{t("moderation.queueHeading")}</h1>
@@ -71,8 +73,31 @@ export default function ModerationQueue({ loaderData, actionData }: Route.Compon
         {items.map((item) => (
           <li key={`${item.type}:${item.id}`} className={item.unsafe ? "unsafe" : undefined} data-testid="queue-item">
             <strong>{t(`moderation.type.${item.type}` as MessageKey)}</strong> · <a href={item.href}>{item.title}</a> ·{" "}
-            <span className="hint">{t("moderation.age", { days: item.ageDays })}</span>
-            <p className="description">{item.detail}</p>
+            <span className="hint">
+              {item.check
+                ? item.check.kind === "never"
+                  ? t("moderation.checkNever")
+                  : t("moderation.checkOverdue", { days: item.check.daysOverdue ?? 0, date: date.format(new Date(item.check.dueAt!)) })
+                : t("moderation.age", { days: item.ageDays })}
+            </span>
+            {item.type === "revision" && item.authorId === me ? (
+              <>
+                {" "}
+                · <strong className="tag">{t("moderation.yours")}</strong>
+              </>
+            ) : null}
+            {item.reason ? (
+              <p>
+                <strong>{t(`report.reason.${item.reason}` as MessageKey)}</strong>
+                {item.fromCaseworker ? ` (${t("moderation.fromCaseworker")})` : ""}
+              </p>
+            ) : null}
+            {item.detail && item.check?.kind !== "never" ? <p className="description">{item.detail}</p> : null}
+            {item.fixRevision && item.fixRevision.status === "PENDING" ? (
+              <p>
+                <a href={`/moderation/revisions/${item.fixRevision.id}`}>{t("moderation.fixWaiting", { number: item.fixRevision.number })}</a>
+              </p>
+            ) : null}
             {item.type === "report" || item.type === "suggestion" ? (
               <div className="stack">
                 {item.status === "TAKEN" ? (

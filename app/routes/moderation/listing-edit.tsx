@@ -7,12 +7,14 @@ import { ListingEditor } from "#app/components/listing-editor.tsx";
 import { prisma } from "#app/db.server.ts";
 import { requirePermission } from "#app/modules/accounts/guards.server.ts";
 import { editorStateFor, submitEditor } from "#app/modules/moderation/editor.server.ts";
+import { getReportForEditor, linkReportToRevision } from "#app/modules/moderation/reports.server.ts";
 import { ModerationError, archiveService, latestRevisionNumber, listRevisions, requestUnarchive } from "#app/modules/moderation/revisions.server.ts";
 import { currentListing } from "#app/modules/moderation/snapshot.server.ts";
 import type { ListingInput } from "#app/modules/directory/listing.server.ts";
+import type { MessageKey } from "#app/modules/i18n/messages.en.ts";
 import { pageTitle } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
-import { readFormData } from "#app/validation.server.ts";
+import { parseSearchParams, readFormData } from "#app/validation.server.ts";
 
 export function meta({ matches }: Route.MetaArgs) {
   return [{ title: pageTitle(matches, "title.staff") }];
@@ -25,9 +27,19 @@ async function loadService(serviceId: string | undefined) {
   return service;
 }
 
+// Opened from a report in the queue: ?report=<id> shows it above the editor,
+// and the revision saved from here is linked to it.
+const FromReportSchema = z.object({ report: z.uuid("Not a report.").optional() });
+
+async function loadReport(request: Request, serviceId: string) {
+  const { report: reportId } = parseSearchParams(new URL(request.url).searchParams, FromReportSchema);
+  return reportId ? getReportForEditor(reportId, serviceId) : null;
+}
+
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   requirePermission(context, request, "service:edit");
   const service = await loadService(params.serviceId);
+  const report = await loadReport(request, service.id);
   const revisions = await listRevisions(service.id);
   const baseNumber = await latestRevisionNumber(service.id);
   // The editor opens on the newest version: a pending revision if there is one, else what is published.
@@ -35,6 +47,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const listing = latest && latest.status === "PENDING" ? (latest.snapshot as ListingInput) : await currentListing(service.id);
   return {
     service,
+    report: report ? { ...report, createdAt: report.createdAt.toISOString() } : null,
     state: editorStateFor(listing, baseNumber),
     revisions: revisions.map((revision) => ({
       id: revision.id,
@@ -70,8 +83,15 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     }
     return redirect(`/moderation/services/${service.id}`);
   }
+  const report = await loadReport(request, service.id);
   const outcome = await submitEditor(formData, service.id, session.user);
-  if (outcome.kind === "saved") return redirect(`/moderation/services/${service.id}?saved=${outcome.number}`);
+  if (outcome.kind === "saved") {
+    if (report) {
+      await linkReportToRevision(report.id, { serviceId: service.id, number: outcome.number }, session.user);
+      return redirect(`/moderation/services/${service.id}?report=${report.id}&saved=${outcome.number}`);
+    }
+    return redirect(`/moderation/services/${service.id}?saved=${outcome.number}`);
+  }
   if (outcome.kind === "conflict") {
     return data({ kind: "conflict" as const, state: outcome.state, latestNumber: outcome.latestNumber, latestAuthor: outcome.latestAuthor, changes: outcome.changes }, { status: 409 });
   }
@@ -82,7 +102,7 @@ export default function EditListing({ loaderData, actionData }: Route.ComponentP
   const { t, locale } = useTranslation();
   const [params] = useSearchParams();
   const saved = params.get("saved");
-  const { service, revisions } = loaderData;
+  const { service, revisions, report } = loaderData;
   const state = actionData && "state" in actionData ? actionData.state : loaderData.state;
   const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
   return (
@@ -97,6 +117,25 @@ export default function EditListing({ loaderData, actionData }: Route.ComponentP
           </>
         ) : null}
       </p>
+      {report ? (
+        <div className="report-panel stack" data-testid="editor-report">
+          <h2>{t("moderation.reportHeading")}</h2>
+          <p>
+            <strong>{t(`report.reason.${report.reason}` as MessageKey)}</strong>
+            {report.fromCaseworker ? ` (${t("moderation.fromCaseworker")})` : ""} · {when.format(new Date(report.createdAt))}
+          </p>
+          {report.details ? <blockquote>{report.details}</blockquote> : null}
+          {report.status === "RESOLVED" ? (
+            <p>{t("moderation.reportResolvedAlready")}</p>
+          ) : report.revision ? (
+            <p>
+              {t("moderation.reportLinked", { number: report.revision.number })} <a href={`/moderation/revisions/${report.revision.id}`}>{t("moderation.openRevision", { number: report.revision.number })}</a>
+            </p>
+          ) : (
+            <p className="hint">{t("moderation.reportWillLink")}</p>
+          )}
+        </div>
+      ) : null}
       {saved && !actionData ? <FormMessage tone="success">{t("editor.saved", { number: saved })}</FormMessage> : null}
       {actionData?.kind === "invalid" ? <FormMessage tone="error">{t("editor.invalid")}</FormMessage> : null}
       {actionData?.kind === "lifecycle-error" ? <FormMessage tone="error">{actionData.message}</FormMessage> : null}
@@ -131,7 +170,7 @@ export default function EditListing({ loaderData, actionData }: Route.ComponentP
       </Form>
 
       <h2>{t("editor.basics")}</h2>
-      <ListingEditor state={state} action={`/moderation/services/${service.id}`} />
+      <ListingEditor state={state} action={`/moderation/services/${service.id}${report ? `?report=${report.id}` : ""}`} />
     </section>
   );
 }

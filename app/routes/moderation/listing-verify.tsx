@@ -39,8 +39,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 
 const VerificationSchema = z.object({
   verifiedAt: z.iso.date("Use a date such as 2026-11-28.").refine((value) => new Date(value) <= new Date(), "The date cannot be in the future."),
-  method: z.enum(VERIFICATION_METHODS),
-  outcome: z.enum(VERIFICATION_OUTCOMES),
+  // Nothing is preselected, so one click cannot record a confirmed check.
+  method: z.enum(VERIFICATION_METHODS, { error: "Choose how you checked." }),
+  outcome: z.enum(VERIFICATION_OUTCOMES, { error: "Choose the outcome of the check." }),
   notes: z.string().trim().max(2000).optional(),
   intervalMonths: z.coerce.number({ error: "Months: a whole number." }).int().min(1).max(24),
 });
@@ -49,7 +50,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const session = requirePermission(context, request, "verification:record");
   const service = await loadService(params.serviceId);
   const form = await parseForm(request, VerificationSchema);
-  if (!form.ok) return data({ errors: form.errors, recorded: false }, { status: 400 });
+  // What was typed comes back with the errors, so no choice has to be made twice.
+  if (!form.ok) return data({ errors: form.errors, values: form.values, recorded: false }, { status: 400 });
   try {
     await recordVerification(
       service.id,
@@ -57,46 +59,71 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       session.user,
     );
   } catch (error) {
-    if (error instanceof VerificationError) return data({ errors: { [error.field]: error.message } as Record<string, string>, recorded: false }, { status: 400 });
+    if (error instanceof VerificationError) {
+      const values: Record<string, string> = { ...form.data, intervalMonths: String(form.data.intervalMonths), notes: form.data.notes ?? "" };
+      return data({ errors: { [error.field]: error.message } as Record<string, string>, values, recorded: false }, { status: 400 });
+    }
     throw error;
   }
-  return { errors: {} as Record<string, string>, recorded: true };
+  return { errors: {} as Record<string, string>, values: {} as Record<string, string>, recorded: true };
 }
 
 export default function VerifyListing({ loaderData, actionData }: Route.ComponentProps) {
   const { t, locale } = useTranslation();
   const { service, verifications, today } = loaderData;
+  const optionLabel = (code: string) => code.toLowerCase().replace(/_/g, " ");
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   const errors: Record<string, string> = actionData?.errors ?? {};
+  const values: Record<string, string> = actionData?.values ?? {};
   return (
     <section className="stack">
       <h1>{t("moderation.verifyHeading", { name: service.name })}</h1>
       <p>
         <a href={`/moderation/services/${service.id}`}>{service.name}</a>
       </p>
+      <ul data-testid="check-dates">
+        <li>{service.lastVerifiedAt ? t("moderation.lastChecked", { date: date.format(new Date(service.lastVerifiedAt)) }) : t("moderation.lastCheckedNever")}</li>
+        <li>{service.nextVerificationDueAt ? t("moderation.nextCheckDue", { date: date.format(new Date(service.nextVerificationDueAt)) }) : t("moderation.nextCheckNone")}</li>
+      </ul>
       {actionData?.recorded ? <FormMessage tone="success">{t("moderation.checkRecorded")}</FormMessage> : null}
       <Form method="post" className="stack">
         <div className={`field${errors.verifiedAt ? " has-error" : ""}`}>
           <label htmlFor="verifiedAt">{t("moderation.verifiedAt")}</label>
           {errors.verifiedAt ? <p className="field-error">{errors.verifiedAt}</p> : null}
-          <input id="verifiedAt" name="verifiedAt" type="date" defaultValue={today} max={today} required />
+          <input id="verifiedAt" name="verifiedAt" type="date" defaultValue={values.verifiedAt ?? today} max={today} required />
         </div>
-        <div className="field">
+        <div className={`field${errors.method ? " has-error" : ""}`}>
           <label htmlFor="method">{t("moderation.method")}</label>
-          <select id="method" name="method">
+          {errors.method ? (
+            <p className="field-error" id="method-error">
+              {errors.method}
+            </p>
+          ) : null}
+          <select id="method" name="method" defaultValue={values.method ?? ""} required aria-invalid={errors.method ? true : undefined} aria-describedby={errors.method ? "method-error" : undefined}>
+            <option value="" disabled>
+              {t("moderation.choose")}
+            </option>
             {VERIFICATION_METHODS.map((method) => (
               <option key={method} value={method}>
-                {method.toLowerCase().replace(/_/g, " ")}
+                {optionLabel(method)}
               </option>
             ))}
           </select>
         </div>
-        <div className="field">
+        <div className={`field${errors.outcome ? " has-error" : ""}`}>
           <label htmlFor="outcome">{t("moderation.outcome")}</label>
-          <select id="outcome" name="outcome">
+          {errors.outcome ? (
+            <p className="field-error" id="outcome-error">
+              {errors.outcome}
+            </p>
+          ) : null}
+          <select id="outcome" name="outcome" defaultValue={values.outcome ?? ""} required aria-invalid={errors.outcome ? true : undefined} aria-describedby={errors.outcome ? "outcome-error" : undefined}>
+            <option value="" disabled>
+              {t("moderation.choose")}
+            </option>
             {VERIFICATION_OUTCOMES.map((outcome) => (
               <option key={outcome} value={outcome}>
-                {outcome.toLowerCase().replace(/_/g, " ")}
+                {optionLabel(outcome)}
               </option>
             ))}
           </select>
@@ -104,7 +131,7 @@ export default function VerifyListing({ loaderData, actionData }: Route.Componen
         <div className={`field${errors.intervalMonths ? " has-error" : ""}`}>
           <label htmlFor="intervalMonths">{t("moderation.interval")}</label>
           {errors.intervalMonths ? <p className="field-error">{errors.intervalMonths}</p> : null}
-          <input id="intervalMonths" name="intervalMonths" type="number" min={1} max={24} defaultValue={service.verificationIntervalMonths} />
+          <input id="intervalMonths" name="intervalMonths" type="number" min={1} max={24} defaultValue={values.intervalMonths ?? service.verificationIntervalMonths} />
         </div>
         <div className={`field${errors.notes ? " has-error" : ""}`}>
           <label htmlFor="notes">{t("moderation.notes")}</label>
@@ -116,7 +143,7 @@ export default function VerifyListing({ loaderData, actionData }: Route.Componen
               {errors.notes}
             </p>
           ) : null}
-          <textarea id="notes" name="notes" maxLength={2000} aria-describedby={errors.notes ? "notes-hint notes-error" : "notes-hint"} />
+          <textarea id="notes" name="notes" maxLength={2000} defaultValue={values.notes} aria-describedby={errors.notes ? "notes-hint notes-error" : "notes-hint"} />
         </div>
         <button type="submit" className="button primary">
           {t("moderation.recordCheck")}

@@ -4,10 +4,14 @@ import type { Route } from "./+types/revision";
 import { ChangeTable } from "#app/components/change-table.tsx";
 import { FormMessage } from "#app/components/field.tsx";
 import { requirePermission } from "#app/modules/accounts/guards.server.ts";
-import { ModerationError, approveRevision, getRevisionForReview, rejectRevision, restoreRevision } from "#app/modules/moderation/revisions.server.ts";
+import { approveRevisionAndFollowUp } from "#app/modules/moderation/approval.server.ts";
+import { nextQueueItemFor } from "#app/modules/moderation/queue.server.ts";
+import { countReportsResolvedBy } from "#app/modules/moderation/reports.server.ts";
+import { ModerationError, getRevisionForReview, rejectRevision, restoreRevision } from "#app/modules/moderation/revisions.server.ts";
+import type { MessageKey } from "#app/modules/i18n/messages.en.ts";
 import { pageTitle } from "#app/modules/i18n/translate.ts";
 import { useTranslation } from "#app/modules/i18n/use-translation.ts";
-import { parseForm } from "#app/validation.server.ts";
+import { parseForm, parseSearchParams } from "#app/validation.server.ts";
 
 export function meta({ matches }: Route.MetaArgs) {
   return [{ title: pageTitle(matches, "title.staff") }];
@@ -20,10 +24,26 @@ async function loadReview(revisionId: string | undefined) {
   return review;
 }
 
+// After approving or rejecting, ?done= says so on the page, with the next
+// queue item this moderator can act on.
+const DoneSchema = z.object({ done: z.enum(["approved", "rejected"]).optional() });
+
+async function whatIsDone(done: "approved" | "rejected" | undefined, revision: { id: string; status: string }, moderator: { id: string; email: string }) {
+  if (!done || revision.status !== done.toUpperCase()) return null;
+  const next = await nextQueueItemFor(moderator, { except: { type: "revision", id: revision.id } });
+  return {
+    done,
+    resolvedReports: done === "approved" ? await countReportsResolvedBy(revision.id) : 0,
+    next: next ? { title: next.title, href: next.href, type: next.type } : null,
+  };
+}
+
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const session = requirePermission(context, request, "service:review");
+  const { done } = parseSearchParams(new URL(request.url).searchParams, DoneSchema);
   const { revision, changes, baseKnown, context: review } = await loadReview(params.revisionId);
   return {
+    outcome: await whatIsDone(done, revision, session.user),
     baseKnown,
     takedown: review.takedown ? { ...review.takedown, at: review.takedown.at.toISOString() } : null,
     reports: review.reports.map((report) => ({ id: report.id, reason: report.reasonLabel, details: report.details, fromCaseworker: report.fromCaseworker, createdAt: report.createdAt.toISOString() })),
@@ -56,9 +76,14 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const form = await parseForm(request, ReviewSchema);
   if (!form.ok) return data({ error: Object.values(form.errors)[0] ?? "" }, { status: 400 });
   try {
-    if (form.data.intent === "approve") await approveRevision(revision.id, session.user, form.data.comment || undefined);
-    else if (form.data.intent === "reject") await rejectRevision(revision.id, session.user, form.data.comment);
-    else {
+    if (form.data.intent === "approve") {
+      await approveRevisionAndFollowUp(revision.id, session.user, form.data.comment || undefined);
+      return redirect(`/moderation/revisions/${revision.id}?done=approved`);
+    }
+    if (form.data.intent === "reject") {
+      await rejectRevision(revision.id, session.user, form.data.comment);
+      return redirect(`/moderation/revisions/${revision.id}?done=rejected`);
+    } else {
       const restored = await restoreRevision(revision.id, session.user, form.data.comment);
       return redirect(`/moderation/revisions/${restored.id}`);
     }
@@ -72,7 +97,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 export default function ReviewRevision({ loaderData, actionData }: Route.ComponentProps) {
   const { t, locale } = useTranslation();
-  const { revision, changes, isOwn, takedown, reports, baseKnown } = loaderData;
+  const { revision, changes, isOwn, takedown, reports, baseKnown, outcome } = loaderData;
   const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
   return (
     <section className="stack">
@@ -85,6 +110,25 @@ export default function ReviewRevision({ loaderData, actionData }: Route.Compone
       <p>
         <a href={`/moderation/services/${revision.service.id}`}>{revision.service.name}</a>
       </p>
+      {outcome ? (
+        <div className="stack" data-testid="review-done">
+          <FormMessage tone="success">
+            {t(outcome.done === "approved" ? "moderation.doneApproved" : "moderation.doneRejected", { number: revision.number, name: revision.service.name })}
+            {outcome.resolvedReports > 0 ? ` ${t("moderation.reportsResolved", { count: outcome.resolvedReports })}` : ""}
+          </FormMessage>
+          <p>
+            {outcome.next ? (
+              <>
+                {t("moderation.nextItem")} <a href={outcome.next.href}>{`${t(`moderation.type.${outcome.next.type}` as MessageKey)}: ${outcome.next.title}`}</a>
+              </>
+            ) : (
+              <>
+                {t("moderation.nothingNext")} <a href="/moderation">{t("moderation.queueHeading")}</a>
+              </>
+            )}
+          </p>
+        </div>
+      ) : null}
       {actionData?.error ? <FormMessage tone="error">{actionData.error}</FormMessage> : null}
       {takedown ? (
         <div className="stack" data-testid="takedown">
