@@ -54,10 +54,14 @@ app.use((request, response, next) => {
 });
 
 // The moderators' import page takes files (and its single-fetch twin,
-// /moderation/import.data, the same); everything else, forms. Paths are read
-// as the router reads them, so no spelling of a path gets another limit.
-function bodyLimitFor(url: string): number {
-  return /^\/moderation\/import$/i.test(routePath(url)) ? MAX_UPLOAD_BYTES + 64 * 1024 : env.MAX_BODY_BYTES;
+// /moderation/import.data, the same), but only from a signed-in moderator:
+// anyone else is held to a form's size before the route turns them away.
+// Everything else, forms. Paths are read as the router reads them, so no
+// spelling of a path gets another limit.
+const { cookieMay } = await import("#app/modules/accounts/guards.server.ts");
+async function bodyLimitFor(request: express.Request): Promise<number> {
+  if (!/^\/moderation\/import$/i.test(routePath(request.originalUrl))) return env.MAX_BODY_BYTES;
+  return (await cookieMay(request.headers.cookie, "service:edit")) ? MAX_UPLOAD_BYTES + 64 * 1024 : env.MAX_BODY_BYTES;
 }
 
 /** Bodies read (and counted) before routing, for the request handler below. */
@@ -87,7 +91,7 @@ app.use(async (request, response, next) => {
     return;
   }
   try {
-    bodies.set(request, await readBody(request, bodyLimitFor(request.originalUrl)));
+    bodies.set(request, await readBody(request, await bodyLimitFor(request)));
   } catch (error) {
     if (!(error instanceof BodyTooLarge)) return void response.destroy(); // the client went away
     response.status(413).type("text/plain").send("Request too large");

@@ -1,7 +1,7 @@
 import { data, redirect, type RouterContextProvider } from "react-router";
 import { staffSessionContext } from "#app/request-context.server.ts";
 import { requiresTwoFactor, type Permission } from "./permissions.ts";
-import type { StaffSession } from "./sessions.server.ts";
+import { readSessionToken, validateSessionToken, type StaffSession } from "./sessions.server.ts";
 
 // The one guard every loader and action outside the public area calls.
 
@@ -37,4 +37,15 @@ export function requirePermission(
   }
   if (requiresTwoFactor(permission) && !session.twoFactorVerified) throw redirect("/account/two-factor");
   return session;
+}
+
+/**
+ * For the production server, before a request's body is read: may the person
+ * behind this Cookie header use `permission`? (The route still checks for itself.)
+ */
+export async function cookieMay(cookieHeader: string | undefined, permission: Permission): Promise<boolean> {
+  const token = readSessionToken(new Request("http://signpost.invalid/", { headers: cookieHeader ? { cookie: cookieHeader } : {} }));
+  const result = token ? await validateSessionToken(token).catch(() => null) : null;
+  if (!result || !result.session.user.permissions.includes(permission)) return false;
+  return !requiresTwoFactor(permission) || result.session.twoFactorVerified;
 }
