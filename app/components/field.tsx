@@ -65,6 +65,29 @@ export function TextAreaField({ label, name, error, hint, id, ...textarea }: Tex
   return <FieldFrame fieldId={fieldId} label={label} hint={hint} error={error} control={(aria) => <textarea id={fieldId} name={name} {...aria} {...textarea} />} />;
 }
 
+type SelectFieldProps = { label: string; name: string; error?: string; hint?: string; children: React.ReactNode } & Omit<
+  React.SelectHTMLAttributes<HTMLSelectElement>,
+  "name" | "children"
+>;
+
+/** A labelled select with its hint and error, like Field; the options are its children. */
+export function SelectField({ label, name, error, hint, id, children, ...select }: SelectFieldProps) {
+  const fieldId = id ?? name;
+  return (
+    <FieldFrame
+      fieldId={fieldId}
+      label={label}
+      hint={hint}
+      error={error}
+      control={(aria) => (
+        <select id={fieldId} name={name} {...aria} {...select}>
+          {children}
+        </select>
+      )}
+    />
+  );
+}
+
 /** A field people never see and bots fill in; a filled one marks the post as spam. */
 export function Honeypot({ name, label }: { name: string; label: string }) {
   return (

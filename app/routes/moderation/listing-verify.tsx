@@ -1,7 +1,7 @@
 import { Form, data } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/listing-verify";
-import { FormMessage } from "#app/components/field.tsx";
+import { Field, FormMessage, SelectField, TextAreaField } from "#app/components/field.tsx";
 import { prisma } from "#app/db.server.ts";
 import { requirePermission } from "#app/modules/accounts/guards.server.ts";
 import { VerificationError, listVerifications, recordVerification } from "#app/modules/moderation/verification.server.ts";
@@ -87,64 +87,37 @@ export default function VerifyListing({ loaderData, actionData }: Route.Componen
       </ul>
       {actionData?.recorded ? <FormMessage tone="success">{t("moderation.checkRecorded")}</FormMessage> : null}
       <Form method="post" className="stack">
-        <div className={`field${errors.verifiedAt ? " has-error" : ""}`}>
-          <label htmlFor="verifiedAt">{t("moderation.verifiedAt")}</label>
-          {errors.verifiedAt ? <p className="field-error">{errors.verifiedAt}</p> : null}
-          <input id="verifiedAt" name="verifiedAt" type="date" defaultValue={values.verifiedAt ?? today} max={today} required />
-        </div>
-        <div className={`field${errors.method ? " has-error" : ""}`}>
-          <label htmlFor="method">{t("moderation.method")}</label>
-          {errors.method ? (
-            <p className="field-error" id="method-error">
-              {errors.method}
-            </p>
-          ) : null}
-          <select id="method" name="method" defaultValue={values.method ?? ""} required aria-invalid={errors.method ? true : undefined} aria-describedby={errors.method ? "method-error" : undefined}>
-            <option value="" disabled>
-              {t("moderation.choose")}
+        <Field label={t("moderation.verifiedAt")} name="verifiedAt" type="date" defaultValue={values.verifiedAt ?? today} max={today} required error={errors.verifiedAt} />
+        <SelectField label={t("moderation.method")} name="method" defaultValue={values.method ?? ""} required error={errors.method}>
+          <option value="" disabled>
+            {t("moderation.choose")}
+          </option>
+          {VERIFICATION_METHODS.map((method) => (
+            <option key={method} value={method}>
+              {optionLabel(method)}
             </option>
-            {VERIFICATION_METHODS.map((method) => (
-              <option key={method} value={method}>
-                {optionLabel(method)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className={`field${errors.outcome ? " has-error" : ""}`}>
-          <label htmlFor="outcome">{t("moderation.outcome")}</label>
-          {errors.outcome ? (
-            <p className="field-error" id="outcome-error">
-              {errors.outcome}
-            </p>
-          ) : null}
-          <select id="outcome" name="outcome" defaultValue={values.outcome ?? ""} required aria-invalid={errors.outcome ? true : undefined} aria-describedby={errors.outcome ? "outcome-error" : undefined}>
-            <option value="" disabled>
-              {t("moderation.choose")}
+          ))}
+        </SelectField>
+        <SelectField label={t("moderation.outcome")} name="outcome" defaultValue={values.outcome ?? ""} required error={errors.outcome}>
+          <option value="" disabled>
+            {t("moderation.choose")}
+          </option>
+          {VERIFICATION_OUTCOMES.map((outcome) => (
+            <option key={outcome} value={outcome}>
+              {optionLabel(outcome)}
             </option>
-            {VERIFICATION_OUTCOMES.map((outcome) => (
-              <option key={outcome} value={outcome}>
-                {optionLabel(outcome)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className={`field${errors.intervalMonths ? " has-error" : ""}`}>
-          <label htmlFor="intervalMonths">{t("moderation.interval")}</label>
-          {errors.intervalMonths ? <p className="field-error">{errors.intervalMonths}</p> : null}
-          <input id="intervalMonths" name="intervalMonths" type="number" min={1} max={24} defaultValue={values.intervalMonths ?? service.verificationIntervalMonths} />
-        </div>
-        <div className={`field${errors.notes ? " has-error" : ""}`}>
-          <label htmlFor="notes">{t("moderation.notes")}</label>
-          <p className="hint" id="notes-hint">
-            {t("moderation.notesHint")}
-          </p>
-          {errors.notes ? (
-            <p className="field-error" id="notes-error">
-              {errors.notes}
-            </p>
-          ) : null}
-          <textarea id="notes" name="notes" maxLength={2000} defaultValue={values.notes} aria-describedby={errors.notes ? "notes-hint notes-error" : "notes-hint"} />
-        </div>
+          ))}
+        </SelectField>
+        <Field
+          label={t("moderation.interval")}
+          name="intervalMonths"
+          type="number"
+          min={1}
+          max={24}
+          defaultValue={values.intervalMonths ?? service.verificationIntervalMonths}
+          error={errors.intervalMonths}
+        />
+        <TextAreaField label={t("moderation.notes")} name="notes" hint={t("moderation.notesHint")} maxLength={2000} defaultValue={values.notes} error={errors.notes} />
         <button type="submit" className="button primary">
           {t("moderation.recordCheck")}
         </button>

@@ -1,7 +1,7 @@
 import { Form, data, useActionData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/request-access";
-import { Field, FormMessage, Honeypot, TextAreaField } from "#app/components/field.tsx";
+import { Field, FormMessage, Honeypot, SelectField, TextAreaField } from "#app/components/field.tsx";
 import { submitAccessRequest } from "#app/modules/accounts/access-requests.server.ts";
 import { listStaffOrganizations } from "#app/modules/accounts/staff-organizations.server.ts";
 import { hitPublicFormLimit } from "#app/modules/accounts/rate-limit.server.ts";
@@ -93,33 +93,22 @@ export default function RequestAccess({ loaderData }: Route.ComponentProps) {
       {errors.form ? <FormMessage tone="error">{errors.form}</FormMessage> : null}
       <Form method="post" replace className="stack">
         <Field label={t("access.name")} name="name" autoComplete="name" required defaultValue={values.name} error={errors.name} />
-        <div className={`field${errors.organization ? " has-error" : ""}`}>
-          <label htmlFor="organization">{t("access.organization")}</label>
-          <p className="hint" id="organization-hint">
-            {t("access.organizationHint")}
-          </p>
-          {errors.organization ? (
-            <p className="field-error" id="organization-error">
-              {errors.organization}
-            </p>
-          ) : null}
-          <select
-            id="organization"
-            name="organization"
-            required
-            defaultValue={values.organization ?? ""}
-            aria-describedby={errors.organization ? "organization-hint organization-error" : "organization-hint"}
-            {...(errors.organization ? { "aria-invalid": true } : {})}
-          >
-            <option value="">{t("access.organizationChoose")}</option>
-            {loaderData.organizations.map((organization) => (
-              <option key={organization.id} value={organization.id}>
-                {organization.name}
-              </option>
-            ))}
-            <option value="other">{t("access.organizationOther")}</option>
-          </select>
-        </div>
+        <SelectField
+          label={t("access.organization")}
+          name="organization"
+          hint={t("access.organizationHint")}
+          required
+          defaultValue={values.organization ?? ""}
+          error={errors.organization}
+        >
+          <option value="">{t("access.organizationChoose")}</option>
+          {loaderData.organizations.map((organization) => (
+            <option key={organization.id} value={organization.id}>
+              {organization.name}
+            </option>
+          ))}
+          <option value="other">{t("access.organizationOther")}</option>
+        </SelectField>
         <Field
           label={t("access.organizationNote")}
           name="organizationNote"
